@@ -1,0 +1,55 @@
+import { AbilityBuilder, createMongoAbility, type RawRuleOf } from '@casl/ability';
+import { packRules, unpackRules, type PackRule } from '@casl/ability/extra';
+import type { Role } from '@xinfang/domain';
+import type { AbilityUser, AppAbility } from './types.js';
+import { admin } from './roles/admin.js';
+import { bureau } from './roles/bureau.js';
+import { countyLeader } from './roles/county-leader.js';
+import { department } from './roles/department.js';
+import { supervisor } from './roles/supervisor.js';
+import { township } from './roles/township.js';
+import { village } from './roles/village.js';
+
+export type RoleRules = (builder: AbilityBuilder<AppAbility>, user: AbilityUser) => void;
+
+/** One rule file per role; a user with several roles gets the union of their rules. */
+export const ROLE_RULES: Record<Role, RoleRules> = {
+  COUNTY_LEADER: countyLeader,
+  BUREAU: bureau,
+  DEPARTMENT: department,
+  TOWNSHIP: township,
+  VILLAGE: village,
+  SUPERVISOR: supervisor,
+  ADMIN: admin,
+};
+
+/**
+ * Finds the CASL subject type of an object: a GraphQL object by `__typename`, a tagged plain object by
+ * `__caslSubjectType__`, an entity by its class name.
+ */
+export function detectSubjectType(object: object): string {
+  const o = object as { __caslSubjectType__?: string; __typename?: string; constructor?: { name?: string } };
+  return o.__caslSubjectType__ ?? o.__typename ?? o.constructor?.name ?? 'Object';
+}
+
+/** Creates an ability from raw rules, the same way on the server and in the portal. */
+export function createAbility(rules: RawRuleOf<AppAbility>[]): AppAbility {
+  return createMongoAbility<AppAbility>(rules, { detectSubjectType });
+}
+
+/** Builds the ability of a signed-in user from its roles; a user without roles can do nothing. */
+export function defineAbilityFor(user: AbilityUser): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  for (const role of user.roles) ROLE_RULES[role](builder, user);
+  return createAbility(builder.rules);
+}
+
+/** Packs an ability's rules for the wire (the `rules` of the login answer). */
+export function packAbilityRules(ability: AppAbility): PackRule<RawRuleOf<AppAbility>>[] {
+  return packRules(ability.rules);
+}
+
+/** Rebuilds an ability from rules packed by `packAbilityRules` (the portal does this after sign-in). */
+export function abilityFromPackedRules(packed: PackRule<RawRuleOf<AppAbility>>[]): AppAbility {
+  return createAbility(unpackRules(packed) as RawRuleOf<AppAbility>[]);
+}

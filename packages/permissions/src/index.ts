@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './define.js';
+export { subject } from '@casl/ability';
