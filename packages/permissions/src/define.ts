@@ -34,7 +34,7 @@ export function detectSubjectType(object: object): string {
 
 /** Creates an ability from raw rules, the same way on the server and in the portal. */
 export function createAbility(rules: RawRuleOf<AppAbility>[]): AppAbility {
-  return createMongoAbility<AppAbility>(rules, { detectSubjectType });
+  return createMongoAbility<AppAbility>(rules, { detectSubjectType: detectSubjectType as never });
 }
 
 /** Builds the ability of a signed-in user from its roles; a user without roles can do nothing. */

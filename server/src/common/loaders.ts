@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Unit } from '../modules/unit/unit.entity.js';
+
+/**
+ * DataLoaders live for one request only: a shared one would hand one user's rows to another.
+ * These load by id without a scope filter, so they serve only relations that the parent row's own
+ * rules already cover (a user's unit, a unit's ancestors' names).
+ */
+export interface Loaders {
+  unitById: DataLoader<string, Unit | null>;
+}
+
+export function createLoaders(em: EntityManager): Loaders {
+  return {
+    unitById: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await em.find(Unit, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

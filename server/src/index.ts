@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from './config.js';
+import type { Logger } from './logger.js';
+import { createApp } from './app.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
+import { openOrm } from './db/orm.js';
+import { seedDemoCounty } from './seed/demo-county.js';
+
+export { loadConfig, type AppConfig } from './config.js';
+export { createLogger, type Logger } from './logger.js';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE } from './seed/demo-county.js';
+
+export interface RunningServer {
+  /** `http://localhost:<port>` */
+  url: string;
+  orm: MikroORM;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole platform: the database (PGlite unless DATABASE_URL is set), its migrations, the
+ * demo county on an empty database, and the HTTP server.
+ */
+export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedDatabase(config.embeddedPath);
+    databaseUrl = embedded.url;
+    logger.info({ path: config.embeddedPath ?? 'memory' }, 'embedded PGlite database started');
+  }
+  const orm = await openOrm(databaseUrl, !!embedded);
+  logger.info('database migrated');
+  if (config.seedDemo && (await seedDemoCounty(orm.em.fork()))) logger.info('demo county loaded');
+  const app = await createApp(config, orm, logger);
+  return {
+    url: app.url,
+    orm,
+    databaseUrl,
+    async stop() {
+      await app.close();
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { SignJWT, jwtVerify, errors } from 'jose';
+import type { TokenProblem } from '../../common/context.js';
+
+const ISSUER = 'xinfang';
+
+/** Signs a session token for a user; it expires after `ttlSeconds`. */
+export async function signToken(userId: string, secret: Uint8Array, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(secret);
+  return { token, expiresAt };
+}
+
+/** Reads the user id from a token, or says why it cannot be used. */
+export async function readToken(token: string, secret: Uint8Array): Promise<{ userId: string } | { problem: TokenProblem }> {
+  try {
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] });
+    if (!payload.sub) return { problem: 'INVALID_TOKEN' };
+    return { userId: payload.sub };
+  } catch (e) {
+    return { problem: e instanceof errors.JWTExpired ? 'SESSION_EXPIRED' : 'INVALID_TOKEN' };
+  }
+}

@@ -1,0 +1,60 @@
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { UNIT_KINDS, type UnitKind } from '@xinfang/domain';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../common/base.entity.js';
+import { UnitKindEnum } from '../../common/enums.js';
+
+/**
+ * One unit of the county tree (domain.md §2). Besides its parent it carries a materialised `path` of
+ * ancestor ids and the ids of its county, township and village, so that "in this subtree" is a single
+ * indexed predicate and every permission rule is a plain equality on its own columns.
+ */
+@ObjectType({ description: 'A unit of the county tree: the county, a township, a village, a department, …' })
+@Entity({ tableName: 'unit' })
+export class Unit extends BaseEntity {
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => UnitKindEnum)
+  @Enum({ items: () => [...UNIT_KINDS] })
+  kind!: UnitKind;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  parentId: string | null = null;
+
+  /** `/<county id>/<township id>/<own id>/`: a subtree is `path LIKE '<prefix>%'`. */
+  @Index({ name: 'unit_path_prefix_index', expression: 'create index "unit_path_prefix_index" on "unit" ("path" text_pattern_ops)' })
+  @Property({ type: 'text', unique: true })
+  path!: string;
+
+  @Field(() => Int, { description: '0 for the county, 1 for its townships and departments, …' })
+  @Property({ type: 'smallint' })
+  depth!: number;
+
+  @Field(() => ID)
+  @Index()
+  @Property({ type: 'uuid' })
+  countyId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  townshipId: string | null = null;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  villageId: string | null = null;
+
+  @Field(() => Int, { description: 'Order among its siblings.' })
+  @Property({ type: 'integer', default: 0 })
+  sortOrder: number = 0;
+
+  /** The ids on the path, county first, the unit itself last. */
+  pathIds(): string[] {
+    return this.path.split('/').filter(Boolean);
+  }
+}

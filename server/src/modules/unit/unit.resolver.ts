@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context.js';
+import { Unit } from './unit.entity.js';
+import { UnitService } from './unit.service.js';
+import { UnitFilter, UnitPathItem } from './unit.types.js';
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  private readonly service = new UnitService();
+
+  @Authorized()
+  @Query(() => [Unit], { description: 'The units the caller may see, county first, in tree order.' })
+  units(@Ctx() ctx: RequestContext, @Arg('filter', () => UnitFilter, { nullable: true }) filter?: UnitFilter): Promise<Unit[]> {
+    return this.service.list(ctx, filter ?? {});
+  }
+
+  @Authorized()
+  @Query(() => Unit, { description: 'One unit; NOT_FOUND outside the caller’s scope.' })
+  unit(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Unit> {
+    return this.service.get(ctx, id);
+  }
+
+  @FieldResolver(() => [UnitPathItem], { description: 'From the county down to this unit, itself last.' })
+  path(@Ctx() ctx: RequestContext, @Root() unit: Unit): Promise<UnitPathItem[]> {
+    return this.service.path(ctx, unit);
+  }
+}

@@ -1,0 +1,44 @@
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { ROLES, type Role } from '@xinfang/domain';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../common/base.entity.js';
+import { RoleEnum } from '../../common/enums.js';
+
+/** An account: one person (or one desk) of one unit, with its roles. */
+@ObjectType({ description: 'A user account of one unit.' })
+@Entity({ tableName: 'app_user' })
+export class User extends BaseEntity {
+  /** Stored lower-case; sign-in compares lower-case. */
+  @Field()
+  @Property({ type: 'text', unique: true })
+  username!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  displayName!: string;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field(() => ID)
+  @Index()
+  @Property({ type: 'uuid' })
+  unitId!: string;
+
+  /** The county of the user's unit, so that an administrator's scope is one equality. */
+  @Index()
+  @Property({ type: 'uuid' })
+  countyId!: string;
+
+  @Field(() => [RoleEnum])
+  @Enum({ items: () => [...ROLES], array: true })
+  roles!: Role[];
+
+  @Field()
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import type { RequestContext } from './common/context.js';
+import { unauthenticated } from './common/errors.js';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { UnitResolver } from './modules/unit/unit.resolver.js';
+import { UserResolver } from './modules/user/user.resolver.js';
+
+export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver] as const;
+
+/**
+ * `@Authorized()` means "signed in"; what a signed-in user may do is the services' business, asked of
+ * the CASL ability. A request whose token has expired is told so, so the portal can say it.
+ */
+const authChecker: AuthChecker<RequestContext> = ({ context }) => {
+  if (context.user) return true;
+  if (context.tokenProblem === 'SESSION_EXPIRED') throw unauthenticated('Your session has expired; sign in again.', { reason: 'SESSION_EXPIRED' });
+  throw unauthenticated();
+};
+
+/** Builds the executable schema from the resolvers. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    authChecker,
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so that a diff shows only real changes. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
