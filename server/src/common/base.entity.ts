@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** Columns every table has: a UUID, when it was made and changed, and the optimistic-lock version. */
 @ObjectType()
@@ -17,7 +17,7 @@ export abstract class BaseEntity {
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  @Field(() => Number, { description: 'Send it back with a change; a stale one is refused with CONFLICT.' })
+  @Field(() => Int, { description: 'Send it back with a change; a stale one is refused with CONFLICT.' })
   @Property({ version: true, type: 'integer' })
   version!: number;
 }

@@ -92,6 +92,8 @@ export async function seedDemoCounty(em: EntityManager): Promise<boolean> {
       seed.children?.forEach((child, i) => add(child, unit, i));
     };
     add(DEMO_TREE, null, 0);
+    // Units and users are joined by plain id columns, so the unit of work cannot order them itself.
+    await tx.flush();
     for (const account of DEMO_ACCOUNTS) {
       const unit = byName.get(account.unit);
       if (!unit) throw new Error(`Demo account ${account.username} names unknown unit ${account.unit}`);
