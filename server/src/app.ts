@@ -52,7 +52,9 @@ function formatErrorFor(logger: Logger) {
       return { message: 'Someone else changed this record; reload it and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
+    // Duck-typed: under Vitest the graphql package can be loaded twice, which defeats instanceof.
+    const ours = original instanceof GraphQLError || (typeof original === 'object' && original !== null && 'extensions' in original);
+    if (typeof code === 'string' && PUBLIC_CODES.has(code) && (ours || !(original instanceof Error))) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -23,7 +24,8 @@ export function ormOptions(url: string, embedded: boolean): Options {
       // Compiled migrations next to this file in dist/, TypeScript sources under src/ for tests and tooling.
       path: join(here, '..', 'migrations'),
       pathTs: join(here, '..', '..', 'src', 'migrations'),
-      glob: '!(*.d).{js,ts}',
+      glob: '!(*.d|index).{js,ts}',
+      migrationsList: MIGRATIONS,
       emit: 'ts',
       snapshot: true,
       transactional: true,

@@ -9,12 +9,16 @@ import { ormOptions } from '../db/orm.js';
 
 const db = await startEmbeddedDatabase(undefined);
 const options = ormOptions(db.url, true);
-const orm = await MikroORM.init({ ...options, preferTs: true });
+// Without the fixed list, so that the migrator writes files instead of only running them.
+const orm = await MikroORM.init({ ...options, preferTs: true, migrations: { ...options.migrations, migrationsList: undefined } });
 try {
   const migrator = orm.getMigrator();
   await migrator.up();
   const result = await migrator.createMigration(undefined, false, process.argv.includes('--initial'));
-  console.log(result.fileName ? `created ${result.fileName}` : 'no changes: nothing to migrate');
+  if (result.fileName) {
+    const name = result.fileName.replace(/\.ts$/, '');
+    console.log(`created ${result.fileName}; add it to src/migrations/index.ts:\n  { name: '${name}', class: ${name} }`);
+  } else console.log('no changes: nothing to migrate');
 } finally {
   await orm.close(true);
   await db.stop();

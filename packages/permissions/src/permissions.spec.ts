@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Role, UnitKind } from '@xinfang/domain';
+import { abilityFromPackedRules, defineAbilityFor, packAbilityRules, subject, type AbilityUser, type Action, type SubjectType } from './index.js';
+
+// A small county: 县 C; township T1 with village V1 (with group G1) and V2; township T2 with village V3;
+// department D; bureau B; supervision group S.
+const C = 'c', T1 = 't1', T2 = 't2', V1 = 'v1', V2 = 'v2', V3 = 'v3', G1 = 'g1', D = 'd', B = 'b', S = 's';
+const OTHER_COUNTY = 'c2';
+
+const units: Record<string, { id: string; countyId: string; townshipId: string | null; villageId: string | null; kind: UnitKind }> = {
+  C: { id: C, countyId: C, townshipId: null, villageId: null, kind: 'COUNTY' },
+  T1: { id: T1, countyId: C, townshipId: T1, villageId: null, kind: 'TOWNSHIP' },
+  T2: { id: T2, countyId: C, townshipId: T2, villageId: null, kind: 'TOWNSHIP' },
+  V1: { id: V1, countyId: C, townshipId: T1, villageId: V1, kind: 'VILLAGE' },
+  V2: { id: V2, countyId: C, townshipId: T1, villageId: V2, kind: 'VILLAGE' },
+  V3: { id: V3, countyId: C, townshipId: T2, villageId: V3, kind: 'VILLAGE' },
+  G1: { id: G1, countyId: C, townshipId: T1, villageId: V1, kind: 'VILLAGE_GROUP' },
+  D: { id: D, countyId: C, townshipId: null, villageId: null, kind: 'DEPARTMENT' },
+  B: { id: B, countyId: C, townshipId: null, villageId: null, kind: 'BUREAU' },
+  S: { id: S, countyId: C, townshipId: null, villageId: null, kind: 'SUPERVISION_GROUP' },
+  OTHER_COUNTY: { id: OTHER_COUNTY, countyId: OTHER_COUNTY, townshipId: null, villageId: null, kind: 'COUNTY' },
+};
+
+const userOf = (role: Role, unit: keyof typeof units): AbilityUser => {
+  const u = units[unit]!;
+  return { id: `user-${role}-${unit}`, roles: [role], unitId: u.id, unitKind: u.kind, countyId: u.countyId, townshipId: u.townshipId, villageId: u.villageId };
+};
+
+const ACTORS = {
+  leader: userOf('COUNTY_LEADER', 'C'),
+  bureau: userOf('BUREAU', 'B'),
+  supervisor: userOf('SUPERVISOR', 'S'),
+  department: userOf('DEPARTMENT', 'D'),
+  township: userOf('TOWNSHIP', 'T1'),
+  village: userOf('VILLAGE', 'V1'),
+  group: userOf('VILLAGE', 'G1'),
+  admin: userOf('ADMIN', 'C'),
+} as const;
+
+type Actor = keyof typeof ACTORS;
+const ALL_UNITS = ['C', 'T1', 'T2', 'V1', 'V2', 'V3', 'G1', 'D', 'B', 'S'] as const;
+
+// role × the units of the county it may read (every other one: refused), and never another county.
+const READ_UNIT: Record<Actor, readonly (keyof typeof units)[]> = {
+  leader: ALL_UNITS,
+  bureau: ALL_UNITS,
+  supervisor: ALL_UNITS,
+  admin: ALL_UNITS,
+  department: ['D'],
+  township: ['T1', 'V1', 'V2', 'G1'],
+  village: ['V1', 'G1'],
+  group: ['G1'],
+};
+
+describe('reading units: role × unit → allowed or refused', () => {
+  const rows = (Object.keys(ACTORS) as Actor[]).flatMap((actor) =>
+    [...ALL_UNITS, 'OTHER_COUNTY' as const].map((unit) => [actor, unit, READ_UNIT[actor].includes(unit)] as const),
+  );
+  it.each(rows)('%s reading unit %s → %s', (actor, unit, allowed) => {
+    const ability = defineAbilityFor(ACTORS[actor]);
+    expect(ability.can('read', subject('Unit', { ...units[unit]! }))).toBe(allowed);
+  });
+});
+
+// role × action × subject (any instance in its own county) → allowed or refused.
+const TABLE: Array<[Actor, Action, SubjectType, boolean]> = [
+  ['admin', 'read', 'User', true],
+  ['admin', 'create', 'User', true],
+  ['admin', 'update', 'User', true],
+  ['admin', 'update', 'Unit', true],
+  ['bureau', 'read', 'User', false],
+  ['leader', 'read', 'User', false],
+  ['supervisor', 'read', 'User', false],
+  ['department', 'read', 'User', false],
+  ['township', 'read', 'User', false],
+  ['village', 'read', 'User', false],
+  ['bureau', 'update', 'Unit', false],
+  ['leader', 'create', 'Unit', false],
+  ['township', 'update', 'Unit', false],
+];
+
+describe('role × action × subject → allowed or refused', () => {
+  it.each(TABLE)('%s %s %s → %s', (actor, action, subjectType, allowed) => {
+    const ability = defineAbilityFor(ACTORS[actor]);
+    const object = { countyId: C, id: 'x', townshipId: null, villageId: null, unitId: C };
+    expect(ability.can(action, subject(subjectType, object))).toBe(allowed);
+  });
+
+  it('lets an administrator manage accounts only in its own county', () => {
+    const ability = defineAbilityFor(ACTORS.admin);
+    expect(ability.can('update', subject('User', { countyId: OTHER_COUNTY }))).toBe(false);
+  });
+
+  it('gives a user without roles nothing', () => {
+    const ability = defineAbilityFor({ ...ACTORS.bureau, roles: [] });
+    expect(ability.rules).toEqual([]);
+    expect(ability.can('read', 'Unit')).toBe(false);
+  });
+
+  it('gives a user with two roles the union of both', () => {
+    const ability = defineAbilityFor({ ...ACTORS.bureau, roles: ['BUREAU', 'ADMIN'] });
+    expect(ability.can('read', subject('User', { countyId: C }))).toBe(true);
+    expect(ability.can('read', subject('Unit', { ...units.V3! }))).toBe(true);
+  });
+});
+
+describe('packed rules', () => {
+  it.each(Object.keys(ACTORS) as Actor[])('rebuild the same ability for %s', (actor) => {
+    const ability = defineAbilityFor(ACTORS[actor]);
+    const rebuilt = abilityFromPackedRules(JSON.parse(JSON.stringify(packAbilityRules(ability))));
+    expect(packAbilityRules(rebuilt)).toEqual(packAbilityRules(ability));
+    for (const unit of ALL_UNITS) {
+      expect(rebuilt.can('read', subject('Unit', { ...units[unit]! }))).toBe(ability.can('read', subject('Unit', { ...units[unit]! })));
+    }
+  });
+
+  it('reads GraphQL objects by __typename', () => {
+    const ability = defineAbilityFor(ACTORS.village);
+    expect(ability.can('read', { __typename: 'Unit', ...units.V1! } as never)).toBe(true);
+    expect(ability.can('read', { __typename: 'Unit', ...units.V2! } as never)).toBe(false);
+  });
+});
