@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
@@ -23,6 +22,8 @@ const decorators = () =>
 
 export default defineConfig({
   test: {
+    // Two cores: two test files at a time.
+    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'domain', include: ['packages/domain/src/**/*.spec.ts'] } },
       { resolve: { alias }, test: { name: 'permissions', include: ['packages/permissions/src/**/*.spec.ts'] } },
@@ -46,11 +47,9 @@ export default defineConfig({
           setupFiles: [here('./server/vitest.setup.ts')],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          // One database server per file; two files at once is what two cores carry.
-          maxWorkers: 2,
         },
       },
-      ...(existsSync(here('./portal/vitest.config.ts')) ? ['./portal/vitest.config.ts'] : []), // TEMP-DEV
+      './portal/vitest.config.ts',
       {
         test: {
           name: 'e2e',
@@ -58,6 +57,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // After everything else: the browser and a built server want both cores to themselves.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

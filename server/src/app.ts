@@ -49,6 +49,7 @@ function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof OptimisticLockError) {
+      logger.info({ err: original, path: formatted.path }, 'write refused: the record changed since it was read');
       return { message: 'Someone else changed this record; reload it and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     const code = formatted.extensions?.code;
@@ -99,6 +100,9 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.production,
+    // main.ts owns the signals and stops the database after the server; Apollo's own handler would
+    // re-raise the signal and race it.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
     formatError: formatErrorFor(logger),

@@ -31,7 +31,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     databaseUrl = embedded.url;
     logger.info({ path: config.embeddedPath ?? 'memory' }, 'embedded PGlite database started');
   }
-  const orm = await openOrm(databaseUrl, !!embedded);
+  const orm = await openOrm(databaseUrl, !!embedded, (message) => logger.info({ component: 'mikro-orm' }, message.replace(/\x1b\[[0-9;]*m/g, '')));
   logger.info('database migrated');
   if (config.seedDemo && (await seedDemoCounty(orm.em.fork()))) logger.info('demo county loaded');
   const app = await createApp(config, orm, logger);

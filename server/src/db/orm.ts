@@ -8,8 +8,10 @@ import { MIGRATIONS } from '../migrations/index.js';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The MikroORM options for one database URL; `embedded` means a single-connection pool. */
-export function ormOptions(url: string, embedded: boolean): Options {
+export function ormOptions(url: string, embedded: boolean, log?: (message: string) => void): Options {
   return {
+    // MikroORM's own messages (the migrator's) go to the structured log instead of the console.
+    logger: log ?? ((message: string) => console.log(message)),
     clientUrl: url,
     entities: ENTITIES,
     extensions: [Migrator],
@@ -27,7 +29,9 @@ export function ormOptions(url: string, embedded: boolean): Options {
       glob: '!(*.d|index).{js,ts}',
       migrationsList: MIGRATIONS,
       emit: 'ts',
-      snapshot: true,
+      // The snapshot is the migration generator's memory: only `migration:create` reads and writes it.
+      snapshot: false,
+      snapshotName: '.snapshot-xinfang',
       transactional: true,
       allOrNothing: true,
     },
@@ -35,8 +39,8 @@ export function ormOptions(url: string, embedded: boolean): Options {
 }
 
 /** Connects to the database and applies every pending migration. */
-export async function openOrm(url: string, embedded: boolean): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(url, embedded));
+export async function openOrm(url: string, embedded: boolean, log?: (message: string) => void): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(url, embedded, log));
   await orm.getMigrator().up();
   return orm;
 }

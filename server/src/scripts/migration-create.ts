@@ -9,8 +9,8 @@ import { ormOptions } from '../db/orm.js';
 
 const db = await startEmbeddedDatabase(undefined);
 const options = ormOptions(db.url, true);
-// Without the fixed list, so that the migrator writes files instead of only running them.
-const orm = await MikroORM.init({ ...options, preferTs: true, migrations: { ...options.migrations, migrationsList: undefined } });
+// With the snapshot, which only this script uses (it remembers the schema the last migration made).
+const orm = await MikroORM.init({ ...options, preferTs: true, migrations: { ...options.migrations, snapshot: true } });
 try {
   const migrator = orm.getMigrator();
   await migrator.up();

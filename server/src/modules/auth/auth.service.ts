@@ -54,8 +54,10 @@ export class AuthService {
     }
 
     await ctx.em.getConnection().execute('delete from login_throttle where key = ?', [keys[0]]);
-    user.lastLoginAt = new Date();
-    await ctx.em.flush();
+    // Not through the unit of work: a sign-in is not an edit of the account, and two sign-ins of one
+    // account at once must not collide on its optimistic-lock version.
+    // (The managed entity is left alone: made dirty, it would be flushed with a version check.)
+    await ctx.em.nativeUpdate(User, { id: user.id }, { lastLoginAt: new Date() });
 
     const authUser = await loadAuthUser(ctx.em, user.id);
     if (!authUser) throw unauthenticated('Wrong username or password.', { reason: 'BAD_CREDENTIALS' });

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { UNIT_KINDS, type UnitKind } from '@xinfang/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';
@@ -21,8 +21,9 @@ export class Unit extends BaseEntity {
   kind!: UnitKind;
 
   @Field(() => ID, { nullable: true })
+  // A foreign key kept as a plain id (mapToPk), so that rules and filters compare columns.
   @Index()
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne(() => Unit, { mapToPk: true, nullable: true, fieldName: 'parent_id', type: 'uuid', deleteRule: 'restrict' })
   parentId: string | null = null;
 
   /** `/<county id>/<township id>/<own id>/`: a subtree is `path LIKE '<prefix>%'`. */

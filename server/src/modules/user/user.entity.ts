@@ -1,4 +1,5 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Unit } from '../unit/unit.entity.js';
 import { ROLES, type Role } from '@xinfang/domain';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';
@@ -7,6 +8,7 @@ import { RoleEnum } from '../../common/enums.js';
 /** An account: one person (or one desk) of one unit, with its roles. */
 @ObjectType({ description: 'A user account of one unit.' })
 @Entity({ tableName: 'app_user' })
+@Check({ name: 'app_user_roles_not_empty', expression: 'cardinality(roles) > 0' })
 export class User extends BaseEntity {
   /** Stored lower-case; sign-in compares lower-case. */
   @Field()
@@ -22,7 +24,7 @@ export class User extends BaseEntity {
 
   @Field(() => ID)
   @Index()
-  @Property({ type: 'uuid' })
+  @ManyToOne(() => Unit, { mapToPk: true, fieldName: 'unit_id', type: 'uuid' })
   unitId!: string;
 
   /** The county of the user's unit, so that an administrator's scope is one equality. */

@@ -1,0 +1,108 @@
+import { defineAbilityFor, packAbilityRules, subject } from '@xinfang/permissions';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SessionUserFragment } from '@/gql/graphql';
+import { fakeApi } from '@/testing/fake-api';
+import { ability } from './ability';
+import { useAuthStore } from './auth.store';
+
+const COUNTY = '11111111-1111-4111-8111-111111111111';
+const TOWNSHIP = '22222222-2222-4222-8222-222222222222';
+
+const qingshan: SessionUserFragment = {
+  id: '99999999-9999-4999-8999-999999999999',
+  username: 'qingshan',
+  displayName: '青山乡群工办',
+  roles: ['TOWNSHIP'],
+  unitId: TOWNSHIP,
+  unit: {
+    id: TOWNSHIP,
+    name: '青山乡',
+    kind: 'TOWNSHIP',
+    countyId: COUNTY,
+    townshipId: TOWNSHIP,
+    villageId: null,
+    path: [
+      { id: COUNTY, name: '示范县', kind: 'COUNTY' },
+      { id: TOWNSHIP, name: '青山乡', kind: 'TOWNSHIP' },
+    ],
+  },
+};
+
+// What the server sends: the rules of the real role file, packed.
+const rules = packAbilityRules(
+  defineAbilityFor({ id: qingshan.id, roles: ['TOWNSHIP'], unitId: TOWNSHIP, unitKind: 'TOWNSHIP', countyId: COUNTY, townshipId: TOWNSHIP, villageId: null }),
+);
+const signedIn = { data: { login: { token: 'token-1', expiresAt: '2099-01-01T00:00:00.000Z', rules, user: qingshan } } };
+
+const village = subject('Unit', { id: 'v', countyId: COUNTY, townshipId: TOWNSHIP, villageId: 'v' });
+const otherTownship = subject('Unit', { id: 'o', countyId: COUNTY, townshipId: 'o', villageId: null });
+
+describe('the auth store', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    setActivePinia(createPinia());
+    useAuthStore().logout();
+  });
+
+  it('signs in: keeps the token and the user, and rebuilds the ability from the packed rules', async () => {
+    const { calls } = fakeApi(() => signedIn);
+    const auth = useAuthStore();
+    await auth.login(' qingshan ', 'xinfang-demo');
+
+    expect(calls).toEqual([{ username: 'qingshan', password: 'xinfang-demo' }]);
+    expect(auth.signedIn).toBe(true);
+    expect(auth.token).toBe('token-1');
+    expect(auth.user?.unit.name).toBe('青山乡');
+    expect(ability.can('read', village)).toBe(true);
+    expect(ability.can('read', otherTownship)).toBe(false);
+    expect(ability.can('read', 'User')).toBe(false);
+  });
+
+  it('stays signed in across a reload', async () => {
+    fakeApi(() => signedIn);
+    await useAuthStore().login('qingshan', 'xinfang-demo');
+
+    // A reload: a new store reading what the last one saved, and rules rebuilt from it.
+    ability.update([]);
+    setActivePinia(createPinia());
+    const reloaded = useAuthStore();
+    expect(reloaded.signedIn).toBe(true);
+    expect(reloaded.user?.displayName).toBe('青山乡群工办');
+    expect(ability.can('read', village)).toBe(true);
+  });
+
+  it('signs out completely', async () => {
+    fakeApi(() => signedIn);
+    const auth = useAuthStore();
+    await auth.login('qingshan', 'xinfang-demo');
+    auth.logout();
+
+    expect(auth.signedIn).toBe(false);
+    expect(auth.token).toBeNull();
+    expect(localStorage.getItem('xinfang.session')).toBeNull();
+    expect(ability.can('read', village)).toBe(false);
+  });
+
+  it('throws a refused sign-in and stays signed out', async () => {
+    fakeApi(() => ({ error: { code: 'UNAUTHENTICATED', reason: 'BAD_CREDENTIALS' } }));
+    const auth = useAuthStore();
+    await expect(auth.login('qingshan', 'wrong')).rejects.toMatchObject({
+      graphQLErrors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED', reason: 'BAD_CREDENTIALS' } })],
+    });
+    expect(auth.signedIn).toBe(false);
+  });
+
+  it('ignores a stored session it cannot read', () => {
+    localStorage.setItem('xinfang.session', '{not json');
+    setActivePinia(createPinia());
+    expect(useAuthStore().signedIn).toBe(false);
+  });
+
+  it('knows when the token has run out', async () => {
+    fakeApi(() => ({ data: { login: { ...signedIn.data.login, expiresAt: '2020-01-01T00:00:00.000Z' } } }));
+    const auth = useAuthStore();
+    await auth.login('qingshan', 'xinfang-demo');
+    expect(auth.isExpired()).toBe(true);
+  });
+});

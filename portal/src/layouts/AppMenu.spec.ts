@@ -1,0 +1,105 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createAbility, type AppAbility } from '@xinfang/permissions';
+import { describe, expect, it, vi } from 'vitest';
+import { portalPlugins } from '@/testing/harness';
+import AppMenu from './AppMenu.vue';
+
+const COUNTY = '11111111-1111-4111-8111-111111111111';
+const TOWNSHIP = '22222222-2222-4222-8222-222222222222';
+const VILLAGE = '33333333-3333-4333-8333-333333333333';
+const BUREAU = '44444444-4444-4444-8444-444444444444';
+
+async function renderMenu(ability: AppAbility, countyId: string | null = COUNTY) {
+  const { plugins, router } = portalPlugins(ability);
+  await router.push('/login');
+  const wrapper = mount(AppMenu, { props: { countyId }, global: { plugins } });
+  await flushPromises();
+  const items = wrapper.findAll('[data-testid^="menu-"]').map((item) => ({
+    testid: item.attributes('data-testid'),
+    label: item.text(),
+  }));
+  return { wrapper, items };
+}
+
+// The same rules the server packs for each role (packages/permissions/src/roles), written out raw.
+const abilities = {
+  bureau: () => createAbility([{ action: 'read', subject: 'Unit', conditions: { countyId: COUNTY } }]),
+  township: () => createAbility([{ action: 'read', subject: 'Unit', conditions: { townshipId: TOWNSHIP } }]),
+  village: () => createAbility([{ action: 'read', subject: 'Unit', conditions: { villageId: VILLAGE } }]),
+  department: () => createAbility([{ action: 'read', subject: 'Unit', conditions: { id: BUREAU } }]),
+  admin: () =>
+    createAbility([
+      { action: 'manage', subject: 'Unit', conditions: { countyId: COUNTY } },
+      { action: 'manage', subject: 'User', conditions: { countyId: COUNTY } },
+    ]),
+  none: () => createAbility([]),
+};
+
+describe('the side menu', () => {
+  it('shows the bureau its unit and the whole county, and no user management', async () => {
+    const { wrapper, items } = await renderMenu(abilities.bureau());
+    expect(wrapper.find('[data-testid="main-menu"]').exists()).toBe(true);
+    expect(items).toEqual([
+      { testid: 'menu-my-unit', label: '我的单位' },
+      { testid: 'menu-units', label: '全县组织机构' },
+    ]);
+  });
+
+  it('calls a township’s units "辖区单位", since it sees only its own area', async () => {
+    const { items } = await renderMenu(abilities.township());
+    expect(items).toEqual([
+      { testid: 'menu-my-unit', label: '我的单位' },
+      { testid: 'menu-units', label: '辖区单位' },
+    ]);
+  });
+
+  it('gives a village and a department the area label too', async () => {
+    for (const ability of [abilities.village(), abilities.department()]) {
+      const { items } = await renderMenu(ability);
+      expect(items.map((i) => i.label)).toEqual(['我的单位', '辖区单位']);
+    }
+  });
+
+  it('shows the administrator user management as well', async () => {
+    const { items } = await renderMenu(abilities.admin());
+    expect(items).toEqual([
+      { testid: 'menu-my-unit', label: '我的单位' },
+      { testid: 'menu-units', label: '全县组织机构' },
+      { testid: 'menu-users', label: '用户管理' },
+    ]);
+  });
+
+  it('shows a user without rules only the home page', async () => {
+    const { items } = await renderMenu(abilities.none());
+    expect(items).toEqual([{ testid: 'menu-my-unit', label: '我的单位' }]);
+  });
+
+  it('does not take a county-wide label without knowing the user’s county', async () => {
+    const { items } = await renderMenu(abilities.bureau(), null);
+    expect(items.find((i) => i.testid === 'menu-units')?.label).toBe('辖区单位');
+  });
+
+  it('follows the ability when its rules change (sign-in, sign-out)', async () => {
+    const ability = abilities.none();
+    const { wrapper } = await renderMenu(ability);
+    expect(wrapper.find('[data-testid="menu-users"]').exists()).toBe(false);
+
+    ability.update(abilities.admin().rules);
+    await flushPromises();
+    expect(wrapper.find('[data-testid="menu-users"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="menu-units"]').text()).toBe('全县组织机构');
+
+    ability.update([]);
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid^="menu-"]').map((i) => i.attributes('data-testid'))).toEqual(['menu-my-unit']);
+  });
+
+  it('goes to the page of the item clicked', async () => {
+    const { plugins, router } = portalPlugins(abilities.admin());
+    await router.push('/login');
+    const wrapper = mount(AppMenu, { props: { countyId: COUNTY }, global: { plugins } });
+    await wrapper.find('[data-testid="menu-users"]').trigger('click');
+    // The page is a lazy chunk: the navigation ends once it has loaded.
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('users'));
+  });
+});

@@ -1,0 +1,67 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createAbility } from '@xinfang/permissions';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from '@/testing/fake-api';
+import { portalPlugins } from '@/testing/harness';
+import LoginPage from './LoginPage.vue';
+
+async function renderLogin(path = '/login') {
+  const { plugins, router } = portalPlugins(createAbility([]));
+  await router.push(path);
+  const wrapper = mount(LoginPage, { global: { plugins }, attachTo: document.body });
+  return { wrapper, router };
+}
+
+async function fillAndSubmit(wrapper: Awaited<ReturnType<typeof renderLogin>>['wrapper'], username: string, password: string) {
+  await wrapper.find('[data-testid="login-username"]').setValue(username);
+  await wrapper.find('[data-testid="login-password"]').setValue(password);
+  await wrapper.find('form').trigger('submit');
+  await flushPromises();
+}
+
+describe('the sign-in page', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+
+  it('names the product and asks for username and password', async () => {
+    const { wrapper } = await renderLogin();
+    expect(wrapper.text()).toContain('信访工作平台');
+    expect(wrapper.text()).toContain('xinfang');
+    expect(wrapper.find('[data-testid="login-username"]').element.tagName).toBe('INPUT');
+    expect(wrapper.find('[data-testid="login-password"]').attributes('type')).toBe('password');
+    expect(wrapper.find('[data-testid="session-expired"]').exists()).toBe(false);
+  });
+
+  it('says why the user is back here after a session ended', async () => {
+    const { wrapper } = await renderLogin('/login?expired=1');
+    expect(wrapper.find('[data-testid="session-expired"]').text()).toContain('登录已过期，请重新登录');
+  });
+
+  it('does not send an empty form', async () => {
+    const { calls } = fakeApi(() => ({ data: null }));
+    const { wrapper } = await renderLogin();
+    await fillAndSubmit(wrapper, '  ', '');
+    // Element Plus shows a field's error a moment after it is found.
+    await vi.waitFor(() => expect(wrapper.text()).toContain('请输入用户名'));
+    expect(wrapper.text()).toContain('请输入密码');
+    expect(calls).toEqual([]);
+  });
+
+  it('shows a refused sign-in under the form, in Chinese, and clears the password', async () => {
+    fakeApi(() => ({ error: { code: 'UNAUTHENTICATED', reason: 'BAD_CREDENTIALS' } }));
+    const { wrapper } = await renderLogin();
+    await fillAndSubmit(wrapper, 'bureau', 'wrong');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="login-error"]').exists()).toBe(true));
+    expect(wrapper.find('[data-testid="login-error"]').text()).toContain('用户名或密码错误');
+    expect((wrapper.find('[data-testid="login-password"]').element as HTMLInputElement).value).toBe('');
+  });
+
+  it('tells a locked-out user how long to wait', async () => {
+    fakeApi(() => ({ error: { code: 'UNAUTHENTICATED', reason: 'LOGIN_LOCKED', retryAfterSeconds: 300 } }));
+    const { wrapper } = await renderLogin();
+    await fillAndSubmit(wrapper, 'bureau', 'wrong');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="login-error"]').text()).toContain('登录失败次数过多，请 5 分钟后再试'));
+  });
+});

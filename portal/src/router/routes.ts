@@ -1,0 +1,22 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { loginRoute } from '@/pages/auth/login.route';
+import { myUnitRoute } from '@/pages/my-unit/my-unit.route';
+import { unitsRoute } from '@/pages/units/units.route';
+import { usersRoute } from '@/pages/users/users.route';
+
+export const HOME = 'my-unit';
+
+/** The signed-in pages, in menu order; each lazy, each naming the ability it needs. */
+export const appRoutes: RouteRecordRaw[] = [myUnitRoute, unitsRoute, usersRoute];
+
+export const routes: RouteRecordRaw[] = [
+  loginRoute,
+  {
+    path: '/',
+    component: () => import('@/layouts/MainLayout.vue'),
+    redirect: { name: HOME },
+    children: appRoutes,
+  },
+  // An unknown address is most likely an old bookmark: home is the useful answer.
+  { path: '/:pathMatch(.*)*', redirect: { name: HOME } },
+];

@@ -1,0 +1,97 @@
+// `pnpm bench`: starts the built server on a fresh embedded PGlite database (or on BENCH_DATABASE_URL)
+// and measures start-to-ready, sign-in and the scoped queries over real HTTP. Prints the machine too.
+// Bounded: a fixed number of requests to 127.0.0.1, then it stops by itself.
+import { spawn, execSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PORT = Number(process.env.BENCH_PORT ?? 4555);
+const N = Number(process.env.BENCH_REQUESTS ?? 300);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const base = `http://127.0.0.1:${PORT}`;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'xinfang-bench-'));
+let started = performance.now();
+const launch = () => {
+  started = performance.now();
+  return spawn(process.execPath, [join(ROOT, 'server/dist/main.js')], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+};
+const stop = async (proc) => {
+  proc.kill('SIGTERM');
+  await new Promise((r) => proc.once('exit', r));
+};
+let server = launch();
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitReady() {
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return performance.now() - started;
+    } catch {}
+    if (performance.now() - started > 120_000) throw new Error('server not ready after 120 s');
+    await sleep(50);
+  }
+}
+
+async function gql(query, variables, token) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function measure(name, count, concurrency, fn) {
+  const times = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const s = performance.now();
+        await fn(i);
+        times.push(performance.now() - s);
+      }
+    }),
+  );
+  const wall = performance.now() - t0;
+  times.sort((a, b) => a - b);
+  const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
+  return { name, requests: count, concurrency, 'req/s': ((count / wall) * 1000).toFixed(0), 'p50 ms': q(0.5), 'p95 ms': q(0.95), 'max ms': q(1) };
+}
+
+try {
+  const firstReadyMs = await waitReady();
+  await stop(server);
+  server = launch();
+  const readyMs = await waitReady();
+  const login = (u) => gql('mutation($u:String!,$p:String!){ login(username:$u, password:$p){ token } }', { u, p: 'xinfang-demo' });
+  const bureau = (await login('bureau')).login.token;
+  const qingshan = (await login('qingshan')).login.token;
+  const results = [
+    await measure('login (argon2id)', 40, 2, () => login('bureau')),
+    await measure('me', N, CONCURRENCY, () => gql('{ me { username unit { name path { name } } } }', {}, bureau)),
+    await measure('units (whole county)', N, CONCURRENCY, () => gql('{ units { id name kind parentId path { name } } }', {}, bureau)),
+    await measure('units (township scope)', N, CONCURRENCY, () => gql('{ units { id name kind parentId } }', {}, qingshan)),
+  ];
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try { cpu = execSync("lscpu | sed -n 's/^Model name: *//p'").toString().trim() || cpu; } catch {}
+  console.log(`machine: ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`);
+  console.log(`database: ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite, fresh data folder'}`);
+  console.log(`start to ready, first start (create the database, migrate, load the demo county): ${(firstReadyMs / 1000).toFixed(2)} s`);
+  console.log(`start to ready, restart on the same data: ${(readyMs / 1000).toFixed(2)} s`);
+  console.table(results);
+} finally {
+  await stop(server);
+  rmSync(dataDir, { recursive: true, force: true });
+}
