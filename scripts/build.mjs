@@ -10,6 +10,7 @@ const portal = join(ROOT, 'portal');
 if (args.has('--typecheck')) {
   runBin('tsc', ['-b', 'server']);
   runBin('tsc', ['-p', 'test', '--noEmit']);
+  runBin('tsc', ['-p', 'tsconfig.json']);
   runBin('vue-tsc', ['--noEmit', '-p', 'tsconfig.json'], { cwd: portal, pkgDir: portal });
   console.log('✓ types check');
   process.exit(0);

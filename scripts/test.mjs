@@ -1,4 +1,4 @@
-// `pnpm test`: the whole suite. Builds everything, checks the committed schema, checks types, then
+// `pnpm test`: the whole suite. Builds everything, checks the committed schema, types and lint, then
 // runs every Vitest project: unit tests, GraphQL over HTTP on PostgreSQL and PGlite, component tests
 // and the browser tests in Chromium. Extra arguments go to Vitest (e.g. `pnpm test --project api`).
 import { existsSync } from 'node:fs';
@@ -15,5 +15,8 @@ const started = Date.now();
 runNode(join(ROOT, 'scripts', 'build.mjs'));
 runNode(join(ROOT, 'server', 'dist', 'scripts', 'emit-schema.js'), ['--check']);
 runBin('tsc', ['-p', 'test', '--noEmit']);
+runBin('tsc', ['-p', 'tsconfig.json']);
+runBin('eslint', ['.', '--max-warnings', '0']);
+console.log('✓ schema, types and lint');
 runBin('vitest', ['run', ...process.argv.slice(2)]);
 console.log(`\n✓ whole suite passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);

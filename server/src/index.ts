@@ -11,6 +11,10 @@ export { loadConfig, type AppConfig } from './config.js';
 export { createLogger, type Logger } from './logger.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE } from './seed/demo-county.js';
 
+// MikroORM colours its messages for a terminal; the log wants plain text.
+// eslint-disable-next-line no-control-regex
+const stripColours = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
 export interface RunningServer {
   /** `http://localhost:<port>` */
   url: string;
@@ -31,7 +35,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     databaseUrl = embedded.url;
     logger.info({ path: config.embeddedPath ?? 'memory' }, 'embedded PGlite database started');
   }
-  const orm = await openOrm(databaseUrl, !!embedded, (message) => logger.info({ component: 'mikro-orm' }, message.replace(/\x1b\[[0-9;]*m/g, '')));
+  const orm = await openOrm(databaseUrl, !!embedded, (message) => logger.info({ component: 'mikro-orm' }, stripColours(message)));
   logger.info('database migrated');
   if (config.seedDemo && (await seedDemoCounty(orm.em.fork()))) logger.info('demo county loaded');
   const app = await createApp(config, orm, logger);

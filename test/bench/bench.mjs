@@ -33,7 +33,9 @@ async function waitReady() {
   for (;;) {
     try {
       if ((await fetch(`${base}/readyz`)).ok) return performance.now() - started;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (performance.now() - started > 120_000) throw new Error('server not ready after 120 s');
     await sleep(50);
   }
@@ -85,7 +87,11 @@ try {
     await measure('units (township scope)', N, CONCURRENCY, () => gql('{ units { id name kind parentId } }', {}, qingshan)),
   ];
   let cpu = cpus()[0]?.model ?? 'unknown';
-  try { cpu = execSync("lscpu | sed -n 's/^Model name: *//p'").toString().trim() || cpu; } catch {}
+  try {
+    cpu = execSync("lscpu | sed -n 's/^Model name: *//p'").toString().trim() || cpu;
+  } catch {
+    // no lscpu: keep Node's name for it
+  }
   console.log(`machine: ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`);
   console.log(`database: ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite, fresh data folder'}`);
   console.log(`start to ready, first start (create the database, migrate, load the demo county): ${(firstReadyMs / 1000).toFixed(2)} s`);
