@@ -20,7 +20,7 @@ const serverMs = runBin('tsc', ['-b', 'server']);
 console.log(`✓ server and packages built (${(serverMs / 1000).toFixed(1)} s)`);
 if (args.has('--server')) process.exit(0);
 
-const portalSources = ['portal/src', 'portal/index.html', 'portal/public', 'portal/vite.config.ts', 'portal/codegen.ts', 'packages/domain/src', 'packages/permissions/src', 'schema/schema.graphql'];
+const portalSources = ['portal/src', 'portal/index.html', 'portal/public', 'portal/vite.config.ts', 'portal/codegen.ts', 'portal/package.json', 'pnpm-lock.yaml', 'packages/domain/src', 'packages/permissions/src', 'schema/schema.graphql'];
 if (args.has('--if-needed') && mtimeOf('portal/dist/index.html') > newestMtime(portalSources)) {
   console.log('✓ portal is up to date');
   process.exit(0);

@@ -59,6 +59,10 @@ function formatErrorFor(logger: Logger) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    const status = (formatted.extensions?.http as { status?: number } | undefined)?.status;
+    if (status && status >= 400 && status < 500) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
     return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
@@ -66,9 +70,10 @@ function formatErrorFor(logger: Logger) {
 
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
+    // The last entry is the one our own proxy appended; anything before it the client could write.
     const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
+    if (last) return last;
   }
   return req.socket.remoteAddress ?? 'unknown';
 }
@@ -103,6 +108,7 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
     // main.ts owns the signals and stops the database after the server; Apollo's own handler would
     // re-raise the signal and race it.
     stopOnTerminationSignals: false,
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
     formatError: formatErrorFor(logger),
@@ -131,11 +137,11 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
       const read = await readToken(token, config.jwtSecret);
       if ('problem' in read) ctx.tokenProblem = read.problem;
       else {
-        const user = await loadAuthUser(em, read.userId);
+        const user = await loadAuthUser(em, read.userId, read.issuedAt);
         if (user) {
           ctx.user = user;
           ctx.ability = defineAbilityFor(user);
-        } else ctx.tokenProblem = 'INVALID_TOKEN';
+        } else ctx.tokenProblem = 'SESSION_EXPIRED';
       }
     }
     return ctx;
@@ -176,6 +182,8 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('x-frame-options', 'DENY');
     res.setHeader('referrer-policy', 'no-referrer');
+    // The portal loads only its own files; Element Plus sets inline styles.
+    res.setHeader('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
     const done = (async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/healthz') {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve, join } from 'node:path';
 
@@ -14,7 +14,7 @@ export interface AppConfig {
   production: boolean;
   jwtSecret: Uint8Array;
   tokenTtlSeconds: number;
-  /** Load the demo county into an empty database on start. */
+  /** Load the demo county into an empty database on start (default: outside production only). */
   seedDemo: boolean;
   /** Serve the built portal from this folder, when it exists. */
   portalDir: string | undefined;
@@ -45,31 +45,42 @@ const int = (value: string | undefined, fallback: number): number => {
   return n;
 };
 
-/** Uses JWT_SECRET, or a random secret kept in the data folder so that tokens survive a restart. */
-function loadSecret(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
+/**
+ * Uses JWT_SECRET, or outside production a random secret kept in the data folder so that tokens
+ * survive a restart. In production every instance must share one secret, so it must be given.
+ */
+function loadSecret(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Uint8Array {
   if (env.JWT_SECRET) {
     if (env.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
     return new TextEncoder().encode(env.JWT_SECRET);
   }
+  if (production) throw new Error('Set JWT_SECRET (32+ characters, the same on every instance) when NODE_ENV=production');
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'jwt-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  try {
+    // 'wx': of two processes starting at once, one writes and both read the same secret.
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
 /** Reads the configuration from the environment (see README, "Operations"). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? '.data');
+  const production = overrides.production ?? env.NODE_ENV === 'production';
   return {
     port: int(env.PORT, 4000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     embeddedPath: join(dataDir, 'pgdata'),
-    production: env.NODE_ENV === 'production',
-    jwtSecret: overrides.jwtSecret ?? loadSecret(env, dataDir),
+    production,
+    jwtSecret: overrides.jwtSecret ?? loadSecret(env, dataDir, production),
     tokenTtlSeconds: int(env.TOKEN_TTL_SECONDS, 8 * 3600),
-    seedDemo: env.SEED_DEMO !== 'false',
+    // The demo accounts share a published password: never loaded in production unless asked for.
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production,
     portalDir: env.PORTAL_DIR,
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -10,6 +10,7 @@ import { seedDemoCounty } from './seed/demo-county.js';
 export { loadConfig, type AppConfig } from './config.js';
 export { createLogger, type Logger } from './logger.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE } from './seed/demo-county.js';
+export { bootstrapCounty } from './seed/bootstrap.js';
 
 // MikroORM colours its messages for a terminal; the log wants plain text.
 // eslint-disable-next-line no-control-regex
@@ -20,6 +21,8 @@ export interface RunningServer {
   url: string;
   orm: MikroORM;
   databaseUrl: string;
+  /** The embedded database, when there is no DATABASE_URL. */
+  embedded?: EmbeddedDatabase;
   stop(): Promise<void>;
 }
 
@@ -35,18 +38,35 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     databaseUrl = embedded.url;
     logger.info({ path: config.embeddedPath ?? 'memory' }, 'embedded PGlite database started');
   }
-  const orm = await openOrm(databaseUrl, !!embedded, (message) => logger.info({ component: 'mikro-orm' }, stripColours(message)));
-  logger.info('database migrated');
-  if (config.seedDemo && (await seedDemoCounty(orm.em.fork()))) logger.info('demo county loaded');
-  const app = await createApp(config, orm, logger);
-  return {
-    url: app.url,
-    orm,
-    databaseUrl,
-    async stop() {
-      await app.close();
-      await orm.close(true);
-      await embedded?.stop();
-    },
-  };
+  let orm: MikroORM | undefined;
+  try {
+    orm = await openOrm(
+      databaseUrl,
+      !!embedded,
+      (message) => logger.info({ component: 'mikro-orm' }, stripColours(message)),
+      async (ready) => {
+        logger.info('database migrated');
+        if (config.seedDemo && (await seedDemoCounty(ready.em.fork()))) {
+          logger.warn('demo county loaded: its accounts share the published password "xinfang-demo"; do not use them for real work');
+        }
+      },
+    );
+    const app = await createApp(config, orm, logger);
+    const openedOrm = orm;
+    return {
+      url: app.url,
+      orm: openedOrm,
+      databaseUrl,
+      embedded,
+      async stop() {
+        await app.close();
+        await openedOrm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (err) {
+    await orm?.close(true);
+    await embedded?.stop();
+    throw err;
+  }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { DATABASE_MODES, codeOf, gql, signIn, startTestPlatform, type TestPlatform } from '../support/api-server.js';
 
 describe.each(DATABASE_MODES)('errors in production on %s', (mode) => {
@@ -54,9 +55,21 @@ describe.each(DATABASE_MODES)('errors in production on %s', (mode) => {
   });
 
   it('says it is not ready once the database stops answering, while /healthz stays up', async () => {
-    await platform.orm.close(true);
+    expect((await fetch(`${platform.url}/readyz`)).status).toBe(200);
+    if (platform.embedded) {
+      await platform.embedded.stop();
+    } else {
+      // Shut the database to new connections and end the open ones, as a failed server would.
+      const name = new URL(platform.databaseUrl).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+      await admin.connect();
+      await admin.query(`alter database ${name} with allow_connections false`);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+      await admin.end();
+    }
     const ready = await fetch(`${platform.url}/readyz`);
     expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'database unavailable' });
     expect((await fetch(`${platform.url}/healthz`)).status).toBe(200);
   });
 });

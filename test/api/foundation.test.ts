@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { abilityFromPackedRules, subject } from '@xinfang/permissions';
-import { DEMO_ACCOUNTS } from '@xinfang/server';
+import { DEMO_ACCOUNTS, bootstrapCounty } from '@xinfang/server';
 import { DATABASE_MODES, codeOf, gql, signIn, startTestPlatform, type TestPlatform } from '../support/api-server.js';
 
 const SECRET = 'foundation-test-secret-foundation-test-secret';
@@ -39,6 +39,9 @@ describe.each(DATABASE_MODES)('foundation on %s', (mode) => {
       jwtSecret: new TextEncoder().encode(SECRET),
       login: { slowAfter: 2, delayStepMs: 300, maxDelayMs: 300, lockAfterUser: 4, lockAfterAddress: 1000, windowSeconds: 900, lockSeconds: 120 },
     });
+    // A second county beside the demo one: nothing of it may reach the demo county's users.
+    await bootstrapCounty(platform.orm.em.fork(), { countyName: '邻县', adminUsername: 'neighbour-admin', adminPassword: 'neighbour-password' });
+    tokens.set('neighbour-admin', await signIn(platform.url, 'neighbour-admin', 'neighbour-password'));
     for (const account of DEMO_ACCOUNTS) tokens.set(account.username, await signIn(platform.url, account.username));
     const all = await gql<{ units: typeof allUnits }>(platform.url, '{ units { id name countyId townshipId villageId } }', {}, token('bureau'));
     allUnits = all.data!.units;
@@ -119,7 +122,7 @@ describe.each(DATABASE_MODES)('foundation on %s', (mode) => {
     });
   });
 
-  describe('units: each account sees its own scope, filtered in SQL', () => {
+  describe('units: each account sees its own scope', () => {
     it.each(Object.entries(UNIT_SCOPE))('%s sees exactly its units', async (username, expected) => {
       const answer = await gql<{ units: Array<{ name: string }> }>(platform.url, '{ units { name } }', {}, token(username));
       expect(answer.errors).toBeUndefined();
@@ -137,6 +140,27 @@ describe.each(DATABASE_MODES)('foundation on %s', (mode) => {
       expect(outside.text).not.toContain('城关镇');
       const inside = await gql(platform.url, 'query($id: ID!) { unit(id: $id) { name path { name } } }', { id: unitIds.get('石桥村') }, token('qingshan'));
       expect(inside.data!.unit).toEqual({ name: '石桥村', path: [{ name: '示范县' }, { name: '青山乡' }, { name: '石桥村' }] });
+    });
+
+    it('keeps each county to itself: the demo county sees none of 邻县, 邻县 none of the demo county', async () => {
+      const neighbour = await gql<{ units: Array<{ id: string; name: string }> }>(platform.url, '{ units { id name } }', {}, token('neighbour-admin'));
+      expect(neighbour.data!.units.map((u) => u.name).sort()).toEqual(['邻县', '邻县群众工作局', '邻县信访督查组'].sort());
+      const neighbourCounty = neighbour.data!.units.find((u) => u.name === '邻县')!.id;
+      for (const username of ['secretary', 'bureau', 'supervisor', 'admin']) {
+        const answer = await gql(platform.url, 'query($id: ID!) { unit(id: $id) { name } }', { id: neighbourCounty }, token(username));
+        expect(codeOf(answer)).toBe('NOT_FOUND');
+      }
+      const demoUsers = await gql(platform.url, '{ users(first: 200) { totalCount edges { node { username } } } }', {}, token('admin'));
+      expect(demoUsers.text).not.toContain('neighbour-admin');
+      const theirUsers = await gql(platform.url, '{ users { totalCount edges { node { username } } } }', {}, token('neighbour-admin'));
+      expect(theirUsers.data!.users.edges.map((e: { node: { username: string } }) => e.node.username)).toEqual(['neighbour-admin']);
+      // A unit of the other county answers as if it did not exist, also as a filter.
+      const bySubtree = await gql(platform.url, 'query($id: ID!) { users(filter: { unitSubtreeOf: $id }) { totalCount } }', { id: neighbourCounty }, token('admin'));
+      const byNothing = await gql(platform.url, 'query($id: ID!) { users(filter: { unitSubtreeOf: $id }) { totalCount } }', { id: '00000000-0000-4000-8000-000000000000' }, token('admin'));
+      expect(codeOf(bySubtree)).toBe('NOT_FOUND');
+      expect(bySubtree.errors![0]!.message).toBe(byNothing.errors![0]!.message);
+      const demoAdminId = (await gql(platform.url, '{ me { id } }', {}, token('admin'))).data!.me.id;
+      expect(codeOf(await gql(platform.url, 'query($id: ID!) { user(id: $id) { username } }', { id: demoAdminId }, token('neighbour-admin')))).toBe('NOT_FOUND');
     });
 
     it('narrows to a subtree and by kind, inside the scope only', async () => {

@@ -46,13 +46,22 @@ export async function startTestPlatform(mode: DatabaseMode, overrides: Partial<A
     jwtSecret: new TextEncoder().encode(`test-secret-${randomBytes(16).toString('hex')}`),
     ...overrides,
   });
-  const running = await startServer(config, createLogger(process.env.LOG_LEVEL ?? 'silent'));
+  let running: RunningServer;
+  try {
+    running = await startServer(config, createLogger(process.env.LOG_LEVEL ?? 'silent'));
+  } catch (err) {
+    await dropDatabase?.();
+    throw err;
+  }
   return {
     ...running,
     mode,
     async stop() {
-      await running.stop();
-      await dropDatabase?.();
+      try {
+        await running.stop();
+      } finally {
+        await dropDatabase?.();
+      }
     },
   };
 }

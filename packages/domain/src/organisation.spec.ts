@@ -28,3 +28,25 @@ describe('ancestryFor', () => {
     expect(() => ancestryFor({ id: 't', kind: 'TOWNSHIP' }, null)).toThrow(/needs a parent/);
   });
 });
+
+describe('accounts', async () => {
+  const { USERNAME_PATTERN, passwordProblem, rolesNotFitting } = await import('./accounts.js');
+
+  it('accepts plain lower-case usernames and refuses the rest', () => {
+    for (const ok of ['bureau', 'li.ming', 'qs_01', 'a-b']) expect(USERNAME_PATTERN.test(ok)).toBe(true);
+    for (const bad of ['ab', 'Bureau', '李明', '-lead', 'x'.repeat(33), 'a b']) expect(USERNAME_PATTERN.test(bad)).toBe(false);
+  });
+
+  it('refuses short passwords and the username as password', () => {
+    expect(passwordProblem('short')).toBe('TOO_SHORT');
+    expect(passwordProblem('qingshan-01', 'QINGSHAN-01')).toBe('SAME_AS_USERNAME');
+    expect(passwordProblem('xinfang-demo', 'bureau')).toBeNull();
+  });
+
+  it('fits roles to the kind of unit', () => {
+    expect(rolesNotFitting(['TOWNSHIP'], 'TOWNSHIP')).toEqual([]);
+    expect(rolesNotFitting(['VILLAGE'], 'VILLAGE_GROUP')).toEqual([]);
+    expect(rolesNotFitting(['BUREAU', 'ADMIN'], 'TOWNSHIP')).toEqual(['BUREAU', 'ADMIN']);
+    expect(rolesNotFitting(['COUNTY_LEADER', 'ADMIN'], 'COUNTY')).toEqual([]);
+  });
+});

@@ -38,9 +38,43 @@ export function ormOptions(url: string, embedded: boolean, log?: (message: strin
   };
 }
 
-/** Connects to the database and applies every pending migration. */
-export async function openOrm(url: string, embedded: boolean, log?: (message: string) => void): Promise<MikroORM> {
+/** An arbitrary, fixed key: the advisory lock that lets one instance at a time migrate and seed. */
+const SETUP_LOCK = 48_151_623;
+
+/**
+ * Connects to the database, applies every pending migration and then runs `prepare` (the demo seed),
+ * holding a PostgreSQL advisory lock throughout, so that instances starting together take turns.
+ * The embedded database has one connection and one process (its folder is locked): no lock needed.
+ */
+export async function openOrm(
+  url: string,
+  embedded: boolean,
+  log?: (message: string) => void,
+  prepare?: (orm: MikroORM) => Promise<void>,
+): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(url, embedded, log));
-  await orm.getMigrator().up();
-  return orm;
+  try {
+    if (embedded) {
+      await orm.getMigrator().up();
+      await prepare?.(orm);
+      return orm;
+    }
+    const knex = orm.em.getKnex();
+    const conn = await knex.client.acquireConnection();
+    try {
+      await conn.query('select pg_advisory_lock($1)', [SETUP_LOCK]);
+      try {
+        await orm.getMigrator().up();
+        await prepare?.(orm);
+      } finally {
+        await conn.query('select pg_advisory_unlock($1)', [SETUP_LOCK]);
+      }
+    } finally {
+      await knex.client.releaseConnection(conn);
+    }
+    return orm;
+  } catch (err) {
+    await orm.close(true);
+    throw err;
+  }
 }

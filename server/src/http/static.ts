@@ -23,7 +23,14 @@ const TYPES: Record<string, string> = {
  */
 export function servePortal(root: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Bad request');
+    return true;
+  }
   const file = normalize(join(root, pathname));
   if (!file.startsWith(root + sep) && file !== root) return false;
   let target = file;

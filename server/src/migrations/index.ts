@@ -1,8 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126192038 } from './Migration20261126192038.js';
+import { Migration20261126192921 } from './Migration20261126192921.js';
 
 /**
  * Every migration, in order. Listed by hand rather than found by a glob, so that the same list runs
  * from dist/ and from the TypeScript sources under Vitest. `migration:create` prints the line to add.
  */
-export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261126192038', class: Migration20261126192038 }];
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261126192038', class: Migration20261126192038 },
+  { name: 'Migration20261126192921', class: Migration20261126192921 },
+];

@@ -1,5 +1,6 @@
 import { defineAbilityFor, packAbilityRules } from '@xinfang/permissions';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../../config.js';
 import type { AuthUser, RequestContext } from '../../common/context.js';
 import { unauthenticated } from '../../common/errors.js';
 import { Unit } from '../unit/unit.entity.js';
@@ -11,85 +12,109 @@ import type { LoginResult } from './auth.types.js';
 interface ThrottleRow {
   key: string;
   failures: number;
-  locked_until: Date | null;
+  locked_until: Date | string | null;
 }
 
-/** A counter that has run past its window, or whose lock has expired, starts again. */
-// windowSeconds is a whole number checked by loadConfig, so it is safe to write into the statement.
+// windowSeconds and lockSeconds are whole numbers checked by loadConfig: safe to write into SQL.
+const secs = (n: number) => `interval '${Math.trunc(n)} seconds'`;
+
+/** A counter whose window has passed, or whose lock has run out, starts again. */
 const stale = (windowSeconds: number) =>
-  `(t.first_failure_at <= now() - interval '${Math.trunc(windowSeconds)} seconds' or coalesce(t.locked_until <= now(), false))`;
+  `(t.first_failure_at <= now() - ${secs(windowSeconds)} or coalesce(t.locked_until <= now(), false))`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const lockedUntil = (row: ThrottleRow) => (row.locked_until ? new Date(row.locked_until).getTime() : 0);
 
-/** Sign-in, with failures slowed and then refused per username and per address. */
+/**
+ * Sign-in, with failures slowed and then refused per username and per client address.
+ *
+ * Every attempt is counted before its password is checked, in one atomic statement, and given back
+ * only when it succeeds: so a burst of parallel attempts cannot all slip past the limit before the
+ * first failure is written.
+ */
 export class AuthService {
   async login(ctx: RequestContext, username: string, password: string): Promise<LoginResult> {
     const name = username.trim().toLowerCase();
-    const keys = [`user:${name}`, `addr:${ctx.address}`];
-    const { login: limits } = ctx.config;
+    // Bounded keys: a megabyte of "username" is still one short row.
+    const userKey = `user:${name.slice(0, 64)}`;
+    const addrKey = `addr:${ctx.address.slice(0, 64)}`;
+    const { login: l } = ctx.config;
+    const limitOf = (key: string) => (key === userKey ? l.lockAfterUser : l.lockAfterAddress);
+    const conn = ctx.em.getConnection();
 
-    const rows: ThrottleRow[] = await ctx.em.getConnection().execute(
-      `select key, failures, locked_until from login_throttle
-        where key in (?, ?) and (locked_until > now() or first_failure_at > now() - make_interval(secs => ?))`,
-      [...keys, limits.windowSeconds],
+    const rows: ThrottleRow[] = await conn.execute(
+      `insert into login_throttle as t (key, failures, first_failure_at, locked_until)
+       values (?, 1, now(), null), (?, 1, now(), null)
+       on conflict (key) do update set
+         failures = case when ${stale(l.windowSeconds)} then 1 else t.failures + 1 end,
+         first_failure_at = case when ${stale(l.windowSeconds)} then now() else t.first_failure_at end,
+         locked_until = case when t.locked_until > now() then t.locked_until end
+       returning key, failures, locked_until`,
+      [userKey, addrKey],
     );
-    const locked = rows.filter((r) => r.locked_until && new Date(r.locked_until) > new Date());
-    if (locked.length > 0) {
-      const until = Math.max(...locked.map((r) => new Date(r.locked_until!).getTime()));
-      throw unauthenticated('Too many failed sign-in attempts. Try again later.', {
+
+    const refuse = (until: number) =>
+      unauthenticated('Too many failed sign-in attempts. Try again later.', {
         reason: 'LOGIN_LOCKED',
-        retryAfterSeconds: Math.ceil((until - Date.now()) / 1000),
+        retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
       });
-    }
-    const failures = Math.max(0, ...rows.map((r) => r.failures));
-    if (failures >= limits.slowAfter) {
-      await sleep(Math.min(limits.maxDelayMs, limits.delayStepMs * (failures - limits.slowAfter + 1)));
+    const lock = async (keys: string[]) => {
+      await conn.execute(
+        `update login_throttle set locked_until = now() + ${secs(l.lockSeconds)}
+          where key in (${keys.map(() => '?').join(', ')}) and (locked_until is null or locked_until <= now())`,
+        keys,
+      );
+      return Date.now() + l.lockSeconds * 1000;
+    };
+
+    const lockedRows = rows.filter((r) => lockedUntil(r) > Date.now());
+    if (lockedRows.length > 0) throw refuse(Math.max(...lockedRows.map(lockedUntil)));
+    const over = rows.filter((r) => r.failures > limitOf(r.key));
+    if (over.length > 0) throw refuse(await lock(over.map((r) => r.key)));
+
+    const earlierFailures = Math.max(...rows.map((r) => r.failures - 1));
+    if (earlierFailures >= l.slowAfter) {
+      await sleep(Math.min(l.maxDelayMs, l.delayStepMs * (earlierFailures - l.slowAfter + 1)));
     }
 
-    const user = await ctx.em.findOne(User, { username: name }, { populate: ['passwordHash'] });
-    const ok = (await checkPassword(user?.passwordHash, password)) && !!user?.active;
+    const user = name.length <= 64 ? await ctx.em.findOne(User, { username: name }, { populate: ['passwordHash'] }) : null;
+    const ok = (await checkPassword(user?.passwordHash, password.slice(0, 1024))) && !!user?.active;
     if (!ok || !user) {
-      await this.recordFailure(ctx, keys);
+      const reached = rows.filter((r) => r.failures >= limitOf(r.key)).map((r) => r.key);
+      if (reached.length > 0) await lock(reached);
       throw unauthenticated('Wrong username or password.', { reason: 'BAD_CREDENTIALS' });
     }
 
-    await ctx.em.getConnection().execute('delete from login_throttle where key = ?', [keys[0]]);
-    // Not through the unit of work: a sign-in is not an edit of the account, and two sign-ins of one
-    // account at once must not collide on its optimistic-lock version.
-    // (The managed entity is left alone: made dirty, it would be flushed with a version check.)
-    await ctx.em.nativeUpdate(User, { id: user.id }, { lastLoginAt: new Date() });
+    // A good attempt is given back; the username's slate is wiped; long-quiet counters are dropped.
+    await conn.execute('delete from login_throttle where key = ?', [userKey]);
+    await conn.execute('update login_throttle set failures = greatest(failures - 1, 0) where key = ?', [addrKey]);
+    await conn.execute(
+      `delete from login_throttle where first_failure_at <= now() - ${secs(l.windowSeconds)} and coalesce(locked_until <= now(), true)`,
+    );
 
-    const authUser = await loadAuthUser(ctx.em, user.id);
-    if (!authUser) throw unauthenticated('Wrong username or password.', { reason: 'BAD_CREDENTIALS' });
-    const { token, expiresAt } = await signToken(user.id, ctx.config.jwtSecret, ctx.config.tokenTtlSeconds);
-    return { token, expiresAt, user, rules: packAbilityRules(defineAbilityFor(authUser)) };
-  }
+    // Plain SQL: a sign-in is not an edit of the account, so it must not move the account's
+    // optimistic-lock version (MikroORM's own updates would), nor collide with another sign-in.
+    await conn.execute('update app_user set last_login_at = now() where id = ?', [user.id]);
 
-  /** Counts one failure against each key in one statement, and locks a key that reaches its limit. */
-  private async recordFailure(ctx: RequestContext, keys: string[]): Promise<void> {
-    const { login: l } = ctx.config;
-    for (const key of keys) {
-      const limit = key.startsWith('user:') ? l.lockAfterUser : l.lockAfterAddress;
-      await ctx.em.getConnection().execute(
-        `insert into login_throttle as t (key, failures, first_failure_at, locked_until)
-         values (?, 1, now(), case when 1 >= ? then now() + make_interval(secs => ?) end)
-         on conflict (key) do update set
-           failures = case when ${stale(l.windowSeconds)} then 1 else t.failures + 1 end,
-           first_failure_at = case when ${stale(l.windowSeconds)} then now() else t.first_failure_at end,
-           locked_until = case
-             when t.locked_until > now() then t.locked_until
-             when not (${stale(l.windowSeconds)}) and t.failures + 1 >= ? then now() + make_interval(secs => ?)
-           end`,
-        [key, limit, l.lockSeconds, limit, l.lockSeconds],
-      );
-    }
+    return issueSession(ctx.em, ctx.config, user.id);
   }
 }
 
+/** A new session for an active user: the token, the user and its packed rules. */
+export async function issueSession(em: EntityManager, config: AppConfig, userId: string): Promise<LoginResult> {
+  const authUser = await loadAuthUser(em, userId);
+  const user = await em.findOne(User, { id: userId });
+  if (!authUser || !user) throw unauthenticated('Wrong username or password.', { reason: 'BAD_CREDENTIALS' });
+  const { token, expiresAt } = await signToken(userId, config.jwtSecret, config.tokenTtlSeconds);
+  return { token, expiresAt, user, rules: packAbilityRules(defineAbilityFor(authUser)) };
+}
+
 /** Loads what the rules need to know about a user: its roles and its unit's place in the tree. */
-export async function loadAuthUser(em: EntityManager, userId: string): Promise<AuthUser | null> {
+export async function loadAuthUser(em: EntityManager, userId: string, /** ms */ tokenIssuedAt?: number): Promise<AuthUser | null> {
   const user = await em.findOne(User, { id: userId, active: true });
   if (!user) return null;
+  // A password change ends the sessions signed in before it.
+  if (tokenIssuedAt !== undefined && user.sessionsValidFrom && tokenIssuedAt < user.sessionsValidFrom.getTime()) return null;
   const unit = await em.findOneOrFail(Unit, { id: user.unitId });
   return {
     id: user.id,

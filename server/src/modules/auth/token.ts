@@ -6,7 +6,9 @@ const ISSUER = 'xinfang';
 /** Signs a session token for a user; it expires after `ttlSeconds`. */
 export async function signToken(userId: string, secret: Uint8Array, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({})
+  // `iatMs`: the standard `iat` is whole seconds, too coarse to tell a session signed in just before a
+  // password change from one signed in just after it.
+  const token = await new SignJWT({ iatMs: Date.now() })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -17,11 +19,12 @@ export async function signToken(userId: string, secret: Uint8Array, ttlSeconds: 
 }
 
 /** Reads the user id from a token, or says why it cannot be used. */
-export async function readToken(token: string, secret: Uint8Array): Promise<{ userId: string } | { problem: TokenProblem }> {
+export async function readToken(token: string, secret: Uint8Array): Promise<{ userId: string; /** ms since the epoch */ issuedAt: number } | { problem: TokenProblem }> {
   try {
     const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] });
-    if (!payload.sub) return { problem: 'INVALID_TOKEN' };
-    return { userId: payload.sub };
+    if (!payload.sub || typeof payload.iat !== 'number') return { problem: 'INVALID_TOKEN' };
+    const issuedAt = typeof payload.iatMs === 'number' ? payload.iatMs : payload.iat * 1000;
+    return { userId: payload.sub, issuedAt };
   } catch (e) {
     return { problem: e instanceof errors.JWTExpired ? 'SESSION_EXPIRED' : 'INVALID_TOKEN' };
   }

@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context.js';
 import { Unit } from './unit.entity.js';
 import { UnitService } from './unit.service.js';
-import { UnitFilter, UnitPathItem } from './unit.types.js';
+import { CreateUnitInput, UnitFilter, UnitPathItem, UpdateUnitInput } from './unit.types.js';
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -18,6 +18,23 @@ export class UnitResolver {
   @Query(() => Unit, { description: 'One unit; NOT_FOUND outside the caller’s scope.' })
   unit(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Unit> {
     return this.service.get(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Unit, { description: 'Adds a unit under an existing one (system administrator).' })
+  createUnit(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUnitInput) input: CreateUnitInput): Promise<Unit> {
+    return this.service.create(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Unit, { description: 'Renames or reorders a unit (system administrator); a stale version answers CONFLICT.' })
+  updateUnit(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput,
+  ): Promise<Unit> {
+    return this.service.update(ctx, id, version, input);
   }
 
   @FieldResolver(() => [UnitPathItem], { description: 'From the county down to this unit, itself last.' })

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { UnitKind } from '@xinfang/domain';
 import { UnitKindEnum } from '../../common/enums.js';
 
@@ -22,4 +22,28 @@ export class UnitFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only this unit and the units below it.' })
   subtreeOf?: string;
+}
+
+@InputType({ description: 'A new unit under an existing one.' })
+export class CreateUnitInput {
+  @Field()
+  name!: string;
+
+  @Field(() => UnitKindEnum)
+  kind!: UnitKind;
+
+  @Field(() => ID, { description: 'The unit it hangs under: a township under the county, a village under a township, …' })
+  parentId!: string;
+
+  @Field(() => Int, { nullable: true })
+  sortOrder?: number;
+}
+
+@InputType({ description: 'Changes to a unit; what is left out stays as it is.' })
+export class UpdateUnitInput {
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field(() => Int, { nullable: true })
+  sortOrder?: number;
 }

@@ -43,4 +43,11 @@ export class User extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null = null;
+
+  /**
+   * Tokens issued before this moment are refused: set when the password changes, so that a reset ends
+   * every session signed in with the old one.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  sessionsValidFrom: Date | null = null;
 }

@@ -1,9 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
 import { Unit } from '../unit/unit.entity.js';
 import { User } from './user.entity.js';
 import { UserService } from './user.service.js';
 import { UserConnection, UserFilter } from './user.types.js';
+import { CreateUserInput, UpdateUserInput } from './user.inputs.js';
+import { LoginResult } from '../auth/auth.types.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -30,6 +32,44 @@ export class UserResolver {
   @Query(() => User, { description: 'One account (system administrator only); NOT_FOUND outside the scope.' })
   user(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<User> {
     return this.service.get(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => User, { description: 'Creates an account (system administrator).' })
+  createUser(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUserInput) input: CreateUserInput): Promise<User> {
+    return this.service.create(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => User, { description: 'Changes an account (system administrator); a stale version answers CONFLICT.' })
+  updateUser(
+    @Ctx() ctx: SignedInContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
+  ): Promise<User> {
+    return this.service.update(ctx, id, version, input);
+  }
+
+  @Authorized()
+  @Mutation(() => User, { description: 'Sets a new password for an account (system administrator); its sessions end.' })
+  resetUserPassword(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('password') password: string,
+  ): Promise<User> {
+    return this.service.resetPassword(ctx, id, version, password);
+  }
+
+  @Authorized()
+  @Mutation(() => LoginResult, { description: 'Changes the signed-in user’s own password. Every earlier session ends; this answers a new one.' })
+  changePassword(
+    @Ctx() ctx: SignedInContext,
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+  ): Promise<LoginResult> {
+    return this.service.changeOwnPassword(ctx, currentPassword, newPassword);
   }
 
   /** A user's own unit is readable with the user: to itself, and to whoever may read the account. */
