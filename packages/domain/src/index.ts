@@ -1,2 +1,3 @@
 export * from './organisation.js';
 export * from './accounts.js';
+export * from './calendar.js';
