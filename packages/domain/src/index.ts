@@ -1,3 +1,4 @@
 export * from './organisation.js';
 export * from './accounts.js';
 export * from './calendar.js';
+export * from './petition.js';
