@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type RawRuleOf } from '@casl/ability';
 import { packRules, unpackRules, type PackRule } from '@casl/ability/extra';
 import type { Role } from '@xinfang/domain';
-import type { AbilityUser, AppAbility } from './types.js';
+import { ACCUSATION_FIELDS, type AbilityUser, type AppAbility } from './types.js';
 import { admin } from './roles/admin.js';
 import { bureau } from './roles/bureau.js';
 import { countyLeader } from './roles/county-leader.js';
@@ -37,10 +37,25 @@ export function createAbility(rules: RawRuleOf<AppAbility>[]): AppAbility {
   return createMongoAbility<AppAbility>(rules, { detectSubjectType: detectSubjectType as never });
 }
 
+/**
+ * What no role may override, written after every role's rules so that it wins (CASL: later rules take
+ * precedence): the respondent unit of an accusation never receives who accused it nor of what, and
+ * may not act on the accusation, whatever its territorial scope (domain.md §3).
+ */
+export const PROTECTIONS: RoleRules = ({ cannot }, user) => {
+  cannot('read', 'Petition', [...ACCUSATION_FIELDS], { kind: 'ACCUSATION', respondentUnitId: user.unitId });
+  cannot(
+    ['object', 'notify', 'answer', 'requestExtension', 'decideExtension', 'followUp', 'instruct', 'assign', 'accept', 'decline', 'close', 'rate', 'requestReview', 'decideReview', 'flag'],
+    'Petition',
+    { kind: 'ACCUSATION', respondentUnitId: user.unitId },
+  );
+};
+
 /** Builds the ability of a signed-in user from its roles; a user without roles can do nothing. */
 export function defineAbilityFor(user: AbilityUser): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   for (const role of user.roles) ROLE_RULES[role](builder, user);
+  if (user.roles.length > 0) PROTECTIONS(builder, user);
   return createAbility(builder.rules);
 }
 

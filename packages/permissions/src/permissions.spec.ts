@@ -120,3 +120,98 @@ describe('packed rules', () => {
     expect(ability.can('read', { __typename: 'Unit', ...units.V2! } as never)).toBe(false);
   });
 });
+
+// Petitions: located (countyId/townshipId/villageId/locationUnitId), handled (handlingUnitId),
+// complained about (respondentUnitId), owned by a leader, flagged.
+const DISC = 'disc'; // the discipline commission, a department
+const petition = (p: Record<string, unknown>) => ({
+  countyId: C, townshipId: null, villageId: null, locationUnitId: null, handlingUnitId: null, respondentUnitId: null,
+  kind: 'CLAIM', ownerLeaderId: null, isKeyMatter: false, isBacklog: false, isSupervised: false, ...p,
+});
+const PETITIONS = {
+  inV1handledByD: petition({ townshipId: T1, villageId: V1, locationUnitId: V1, handlingUnitId: D }),
+  inV1handledByT1: petition({ townshipId: T1, villageId: V1, locationUnitId: G1, handlingUnitId: T1 }),
+  inT2handledByT2: petition({ townshipId: T2, villageId: V3, locationUnitId: V3, handlingUnitId: T2 }),
+  accusingT1: petition({ kind: 'ACCUSATION', townshipId: T1, villageId: V1, locationUnitId: V1, handlingUnitId: DISC, respondentUnitId: T1 }),
+  keyInT2: petition({ townshipId: T2, villageId: V3, locationUnitId: V3, handlingUnitId: D, isKeyMatter: true }),
+  ownedByLeader: petition({ townshipId: T2, villageId: V3, locationUnitId: V3, handlingUnitId: T2, ownerLeaderId: ACTORS.leader.id }),
+  otherCounty: petition({ countyId: OTHER_COUNTY, handlingUnitId: D }),
+  unrouted: petition({ townshipId: T1, villageId: V1, locationUnitId: V1 }),
+} as const;
+type P = keyof typeof PETITIONS;
+
+// actor × petition → [reads it, reads the petitioner, reads the content]
+const R = [true, true, true] as const, ROW = [true, false, true] as const, NONE = [false, false, false] as const, BLIND = [true, false, false] as const;
+const PETITION_READS: Record<Actor, Record<P, readonly [boolean, boolean, boolean]>> = {
+  bureau: { inV1handledByD: R, inV1handledByT1: R, inT2handledByT2: R, accusingT1: R, keyInT2: R, ownedByLeader: R, otherCounty: NONE, unrouted: R },
+  leader: { inV1handledByD: ROW, inV1handledByT1: ROW, inT2handledByT2: ROW, accusingT1: ROW, keyInT2: ROW, ownedByLeader: R, otherCounty: NONE, unrouted: ROW },
+  supervisor: { inV1handledByD: NONE, inV1handledByT1: NONE, inT2handledByT2: NONE, accusingT1: NONE, keyInT2: R, ownedByLeader: NONE, otherCounty: NONE, unrouted: NONE },
+  department: { inV1handledByD: R, inV1handledByT1: NONE, inT2handledByT2: NONE, accusingT1: NONE, keyInT2: R, ownedByLeader: NONE, otherCounty: R, unrouted: NONE },
+  township: { inV1handledByD: ROW, inV1handledByT1: R, inT2handledByT2: NONE, accusingT1: BLIND, keyInT2: NONE, ownedByLeader: NONE, otherCounty: NONE, unrouted: ROW },
+  village: { inV1handledByD: ROW, inV1handledByT1: ROW, inT2handledByT2: NONE, accusingT1: ROW, keyInT2: NONE, ownedByLeader: NONE, otherCounty: NONE, unrouted: ROW },
+  group: { inV1handledByD: NONE, inV1handledByT1: ROW, inT2handledByT2: NONE, accusingT1: NONE, keyInT2: NONE, ownedByLeader: NONE, otherCounty: NONE, unrouted: NONE },
+  admin: { inV1handledByD: NONE, inV1handledByT1: NONE, inT2handledByT2: NONE, accusingT1: NONE, keyInT2: NONE, ownedByLeader: NONE, otherCounty: NONE, unrouted: NONE },
+};
+
+describe('reading petitions: role × petition → row, petitioner, content', () => {
+  const rows = (Object.keys(ACTORS) as Actor[]).flatMap((actor) =>
+    (Object.keys(PETITIONS) as P[]).map((p) => [actor, p, ...PETITION_READS[actor][p]] as const),
+  );
+  it.each(rows)('%s reading %s → row %s, petitioner %s, content %s', (actor, p, row, petitioner, content) => {
+    const ability = defineAbilityFor(ACTORS[actor]);
+    const object = subject('Petition', { ...PETITIONS[p] });
+    expect(ability.can('read', object)).toBe(row);
+    expect(ability.can('read', object, 'petitioner')).toBe(petitioner);
+    expect(ability.can('read', object, 'content')).toBe(content);
+  });
+
+  it('gives the discipline commission, handling an accusation, everything of it', () => {
+    const disc = { ...userOf('DEPARTMENT', 'D'), unitId: DISC };
+    const ability = defineAbilityFor(disc);
+    const object = subject('Petition', { ...PETITIONS.accusingT1 });
+    expect(ability.can('read', object, 'petitioner')).toBe(true);
+    expect(ability.can('answer', object)).toBe(true);
+  });
+
+  it('never lets the accused unit act on the accusation, even as its handler', () => {
+    const misrouted = subject('Petition', { ...PETITIONS.accusingT1, handlingUnitId: T1 });
+    const ability = defineAbilityFor(ACTORS.township);
+    expect(ability.can('read', misrouted, 'petitioner')).toBe(false);
+    expect(ability.can('read', misrouted, 'timelineNotes')).toBe(false);
+    expect(ability.can('answer', misrouted)).toBe(false);
+  });
+});
+
+// actor × action on a petition it can see → allowed
+const ACTIONS_TABLE: Array<[Actor, string, P, boolean]> = [
+  ['bureau', 'create', 'unrouted', true],
+  ['bureau', 'accept', 'unrouted', true],
+  ['bureau', 'assign', 'inV1handledByD', true],
+  ['bureau', 'close', 'inV1handledByD', true],
+  ['bureau', 'answer', 'inV1handledByD', false],
+  ['leader', 'decideExtension', 'inV1handledByD', true],
+  ['leader', 'instruct', 'inT2handledByT2', true],
+  ['leader', 'accept', 'unrouted', false],
+  ['department', 'answer', 'inV1handledByD', true],
+  ['department', 'requestExtension', 'inV1handledByD', true],
+  ['department', 'object', 'inV1handledByD', true],
+  ['department', 'answer', 'inT2handledByT2', false],
+  ['department', 'decideExtension', 'inV1handledByD', false],
+  ['township', 'answer', 'inV1handledByT1', true],
+  ['township', 'answer', 'inV1handledByD', false],
+  ['township', 'create', 'unrouted', true],
+  ['township', 'create', 'inT2handledByT2', false],
+  ['village', 'create', 'unrouted', true],
+  ['village', 'followUp', 'inV1handledByD', true],
+  ['village', 'answer', 'inV1handledByD', false],
+  ['supervisor', 'close', 'keyInT2', false],
+  ['admin', 'read', 'unrouted', false],
+  ['admin', 'create', 'unrouted', false],
+];
+
+describe('acting on petitions: role × action × petition → allowed or refused', () => {
+  it.each(ACTIONS_TABLE)('%s %s %s → %s', (actor, action, p, allowed) => {
+    const ability = defineAbilityFor(ACTORS[actor]);
+    expect(ability.can(action as never, subject('Petition', { ...PETITIONS[p] }))).toBe(allowed);
+  });
+});

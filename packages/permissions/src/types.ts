@@ -1,12 +1,37 @@
 import type { MongoAbility, MongoQuery } from '@casl/ability';
 import type { Role, UnitKind } from '@xinfang/domain';
 
-/** What a user can do. `manage` stands for every action, as in CASL. */
-export const ACTIONS = ['manage', 'read', 'create', 'update', 'delete'] as const;
+/**
+ * What a user can do. `manage` stands for every action, as in CASL. The petition actions are the
+ * transitions of @xinfang/domain's TRANSITIONS (plus `flag`: mark key matter or backlog); `create` on
+ * a Petition is registering it.
+ */
+export const ACTIONS = [
+  'manage',
+  'read',
+  'create',
+  'update',
+  'delete',
+  'accept',
+  'decline',
+  'assign',
+  'object',
+  'notify',
+  'answer',
+  'requestExtension',
+  'decideExtension',
+  'rate',
+  'requestReview',
+  'decideReview',
+  'close',
+  'followUp',
+  'instruct',
+  'flag',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The things the rules speak of; each names an entity (or its GraphQL type) of the same name. */
-export const SUBJECTS = ['Unit', 'User'] as const;
+export const SUBJECTS = ['Unit', 'User', 'Petition', 'HolidayCalendar', 'AuditRecord'] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 export type Subjects = SubjectType | 'all' | { __caslSubjectType__?: SubjectType };
 
@@ -25,3 +50,12 @@ export interface AbilityUser {
   townshipId: string | null;
   villageId: string | null;
 }
+
+/** The petition's fields that carry the petitioner's identity (domain.md §3). */
+export const PETITIONER_FIELDS = ['petitioner'] as const;
+
+/**
+ * What the respondent unit of an accusation never receives: who accused it and of what. The timeline's
+ * notes (`timelineNotes`) count as content.
+ */
+export const ACCUSATION_FIELDS = ['petitioner', 'subject', 'content', 'respondentName', 'timelineNotes'] as const;

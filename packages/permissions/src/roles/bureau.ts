@@ -1,6 +1,16 @@
 import type { RoleRules } from '../define.js';
 
-/** The petition bureau (群众工作局) runs the process for the whole county. */
+/**
+ * The petition bureau (群众工作局) runs the process for the whole county: it registers, accepts or
+ * declines, routes, tracks, extends, closes and flags every petition, and keeps the holiday calendar.
+ */
 export const bureau: RoleRules = ({ can }, user) => {
   can('read', 'Unit', { countyId: user.countyId });
+  can(
+    ['read', 'create', 'accept', 'decline', 'assign', 'notify', 'decideExtension', 'rate', 'requestReview', 'decideReview', 'close', 'followUp', 'flag'],
+    'Petition',
+    { countyId: user.countyId },
+  );
+  can(['read', 'update'], 'HolidayCalendar', { countyId: user.countyId });
+  can('read', 'AuditRecord', { countyId: user.countyId });
 };

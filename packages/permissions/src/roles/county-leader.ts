@@ -1,6 +1,14 @@
+import { PETITIONER_FIELDS } from '../types.js';
 import type { RoleRules } from '../define.js';
 
-/** County leaders (县委书记, 县长, 分管领导) see the whole county. */
-export const countyLeader: RoleRules = ({ can }, user) => {
+/**
+ * County leaders (县委书记, 县长, 分管领导) see the whole county; they read a petitioner's identity only
+ * on the cases they own (包案), approve extensions and write instructions (批示) on any case.
+ */
+export const countyLeader: RoleRules = ({ can, cannot }, user) => {
   can('read', 'Unit', { countyId: user.countyId });
+  can('read', 'Petition', { countyId: user.countyId });
+  cannot('read', 'Petition', [...PETITIONER_FIELDS], { ownerLeaderId: { $ne: user.id } });
+  can(['decideExtension', 'instruct'], 'Petition', { countyId: user.countyId });
+  can('read', 'HolidayCalendar', { countyId: user.countyId });
 };

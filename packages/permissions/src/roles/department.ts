@@ -1,6 +1,8 @@
 import type { RoleRules } from '../define.js';
 
-/** A county department answers the cases assigned to it and nothing else: it sees its own unit. */
+/** A county department answers the cases assigned to it and nothing else. */
 export const department: RoleRules = ({ can }, user) => {
   can('read', 'Unit', { id: user.unitId });
+  can(['read', 'object', 'notify', 'answer', 'requestExtension', 'followUp'], 'Petition', { handlingUnitId: user.unitId });
+  can('read', 'HolidayCalendar', { countyId: user.countyId });
 };

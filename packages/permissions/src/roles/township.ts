@@ -1,6 +1,17 @@
+import { PETITIONER_FIELDS } from '../types.js';
 import type { RoleRules } from '../define.js';
 
-/** A township (镇乡) oversees its own territory: itself, its villages and their groups. */
-export const township: RoleRules = ({ can }, user) => {
+/**
+ * A township (镇乡) oversees its own territory: it reads the petitions located there (without the
+ * petitioner's identity unless it handles them), handles those assigned to it like a department, and
+ * registers petitions arising in its territory.
+ */
+export const township: RoleRules = ({ can, cannot }, user) => {
   can('read', 'Unit', { townshipId: user.unitId });
+  can('read', 'Petition', { townshipId: user.unitId });
+  can(['read', 'object', 'notify', 'answer', 'requestExtension', 'followUp'], 'Petition', { handlingUnitId: user.unitId });
+  cannot('read', 'Petition', [...PETITIONER_FIELDS], { handlingUnitId: { $ne: user.unitId } });
+  can('create', 'Petition', { townshipId: user.unitId });
+  can('followUp', 'Petition', { townshipId: user.unitId });
+  can('read', 'HolidayCalendar', { countyId: user.countyId });
 };

@@ -1,10 +1,16 @@
+import { PETITIONER_FIELDS } from '../types.js';
 import type { RoleRules } from '../define.js';
 
 /**
- * A village (村/居) sees its own unit; a village's officer also sees its village groups (村民小组), and a
- * village group's officer only its group.
+ * A village (村/居) sees its own unit and its village groups (村民小组), and a village group's officer
+ * only its group. Villages read the petitions located there (never the petitioner's identity: they
+ * do not handle cases), register petitions raised locally and follow up locally.
  */
-export const village: RoleRules = ({ can }, user) => {
+export const village: RoleRules = ({ can, cannot }, user) => {
+  const where: Record<string, string> = user.unitKind === 'VILLAGE' ? { villageId: user.unitId } : { locationUnitId: user.unitId };
   if (user.unitKind === 'VILLAGE') can('read', 'Unit', { villageId: user.unitId });
   else can('read', 'Unit', { id: user.unitId });
+  can(['read', 'create', 'followUp'], 'Petition', where);
+  cannot('read', 'Petition', [...PETITIONER_FIELDS]);
+  can('read', 'HolidayCalendar', { countyId: user.countyId });
 };
