@@ -1,8 +1,14 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// One graphql for the server's code and for type-graphql and Apollo: Vite would pick the package's
+// ES module build for our files while Node loads its CommonJS build for theirs, and two copies of
+// graphql refuse each other's scalars.
+const graphqlCjs = createRequire(here('./server/package.json')).resolve('graphql');
 
 // Tests import the workspace packages' sources, never a stale build.
 const alias = {
@@ -29,7 +35,7 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'permissions', include: ['packages/permissions/src/**/*.spec.ts'] } },
       {
         plugins: [decorators()],
-        resolve: { alias: { ...alias, '@xinfang/server': here('./server/src/index.ts') } },
+        resolve: { alias: { ...alias, '@xinfang/server': here('./server/src/index.ts'), graphql: graphqlCjs } },
         test: {
           name: 'server',
           include: ['server/src/**/*.spec.ts'],
@@ -40,7 +46,7 @@ export default defineConfig({
       },
       {
         plugins: [decorators()],
-        resolve: { alias: { ...alias, '@xinfang/server': here('./server/src/index.ts') } },
+        resolve: { alias: { ...alias, '@xinfang/server': here('./server/src/index.ts'), graphql: graphqlCjs } },
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],

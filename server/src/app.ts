@@ -126,7 +126,7 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
       user: null,
       tokenProblem: null,
       ability: createAbility([]),
-      loaders: createLoaders(em),
+      loaders: createLoaders(em, () => ctx.user),
       address: clientAddress(req, config.trustProxy),
       config,
       logger,

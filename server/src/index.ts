@@ -6,11 +6,15 @@ import { createApp } from './app.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { openOrm } from './db/orm.js';
 import { seedDemoCounty } from './seed/demo-county.js';
+import { seedDemoPetitions } from './seed/demo-petitions.js';
+import { seedReferenceData } from './seed/reference-data.js';
+import { PetitionService } from './modules/petition/petition.service.js';
 
 export { loadConfig, type AppConfig } from './config.js';
 export { createLogger, type Logger } from './logger.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE } from './seed/demo-county.js';
 export { bootstrapCounty } from './seed/bootstrap.js';
+export { verifyChains } from './modules/petition/timeline.service.js';
 
 // MikroORM colours its messages for a terminal; the log wants plain text.
 // eslint-disable-next-line no-control-regex
@@ -49,16 +53,28 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
         if (config.seedDemo && (await seedDemoCounty(ready.em.fork()))) {
           logger.warn('demo county loaded: its accounts share the published password "xinfang-demo"; do not use them for real work');
         }
+        await seedReferenceData(ready.em.fork());
+        if (config.seedDemo) {
+          const petitions = await seedDemoPetitions(ready.em.fork());
+          if (petitions) logger.info({ petitions }, 'demo petitions loaded');
+        }
+        await new PetitionService().flagBacklogByAge(ready.em.fork());
       },
     );
     const app = await createApp(config, orm, logger);
     const openedOrm = orm;
+    // A petition open two years becomes backlog by itself: checked hourly (and at start, above).
+    const backlog = setInterval(() => {
+      new PetitionService().flagBacklogByAge(openedOrm.em.fork()).catch((err: unknown) => logger.error({ err }, 'backlog check failed'));
+    }, 3_600_000);
+    backlog.unref();
     return {
       url: app.url,
       orm: openedOrm,
       databaseUrl,
       embedded,
       async stop() {
+        clearInterval(backlog);
         await app.close();
         await openedOrm.close(true);
         await embedded?.stop();

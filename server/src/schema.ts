@@ -6,8 +6,10 @@ import { unauthenticated } from './common/errors.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { UnitResolver } from './modules/unit/unit.resolver.js';
 import { UserResolver } from './modules/user/user.resolver.js';
+import { PetitionResolver } from './modules/petition/petition.resolver.js';
+import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 
-export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver] as const;
+export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver, PetitionResolver, CalendarResolver] as const;
 
 /**
  * `@Authorized()` means "signed in"; what a signed-in user may do is the services' business, asked of

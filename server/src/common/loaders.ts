@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Unit } from '../modules/unit/unit.entity.js';
+import { createAuditLoader, type PersonalRead } from '../modules/audit/audit.service.js';
+import type { AuthUser } from './context.js';
 
 /**
  * DataLoaders live for one request only: a shared one would hand one user's rows to another.
@@ -9,10 +11,13 @@ import { Unit } from '../modules/unit/unit.entity.js';
  */
 export interface Loaders {
   unitById: DataLoader<string, Unit | null>;
+  /** Audits a read of personal data; resolve it before returning the data. */
+  personalRead: DataLoader<PersonalRead, true, string>;
 }
 
-export function createLoaders(em: EntityManager): Loaders {
+export function createLoaders(em: EntityManager, user: () => AuthUser | null = () => null): Loaders {
   return {
+    personalRead: createAuditLoader(em, user),
     unitById: new DataLoader(async (ids: readonly string[]) => {
       const rows = await em.find(Unit, { id: { $in: [...ids] } });
       const byId = new Map(rows.map((r) => [r.id, r]));

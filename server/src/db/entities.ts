@@ -1,6 +1,11 @@
 import { Unit } from '../modules/unit/unit.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
+import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
+import { Petition } from '../modules/petition/petition.entity.js';
+import { CategoryRoute, PetitionCategory } from '../modules/petition/petition-category.entity.js';
+import { PetitionChain, PetitionEvent, PetitionSequence } from '../modules/petition/petition-event.entity.js';
+import { AuditRecord } from '../modules/audit/audit-record.entity.js';
 
 /** Every entity, listed once: discovery by folder scanning breaks between src/ and dist/. */
-export const ENTITIES = [Unit, User, LoginThrottle];
+export const ENTITIES = [Unit, User, LoginThrottle, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord];

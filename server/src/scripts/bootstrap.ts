@@ -14,10 +14,11 @@ import { loadConfig } from '../config.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
 import { openOrm } from '../db/orm.js';
 import { bootstrapCounty } from '../seed/bootstrap.js';
+import { seedReferenceData } from '../seed/reference-data.js';
 
-const { values } = parseArgs({ options: { county: { type: 'string' }, admin: { type: 'string', default: 'admin' }, name: { type: 'string' } } });
+const { values } = parseArgs({ options: { county: { type: 'string' }, code: { type: 'string' }, admin: { type: 'string', default: 'admin' }, name: { type: 'string' } } });
 if (!values.county) {
-  console.error('Usage: ADMIN_PASSWORD=… pnpm bootstrap --county <county name> [--admin <username>] [--name <display name>]');
+  console.error('Usage: ADMIN_PASSWORD=… pnpm bootstrap --county <county name> [--code <code for petition numbers>] [--admin <username>] [--name <display name>]');
   process.exit(2);
 }
 const generated = !process.env.ADMIN_PASSWORD;
@@ -31,7 +32,9 @@ try {
     adminUsername: values.admin!,
     adminPassword: password,
     adminDisplayName: values.name,
+    countyCode: values.code,
   });
+  await seedReferenceData(orm.em.fork());
   console.log(`Created ${county.name} with its bureau and supervision group, and the administrator "${admin.username}".`);
   if (generated) console.log(`Its password (shown once; change it after signing in): ${password}`);
 } catch (err) {

@@ -10,6 +10,8 @@ export interface BootstrapInput {
   adminUsername: string;
   adminPassword: string;
   adminDisplayName?: string;
+  /** Begins the county's petition numbers, e.g. SFX → SFX-2026-00001. */
+  countyCode?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function bootstrapCounty(em: EntityManager, input: BootstrapInput):
     if (await tx.count(Unit, { kind: 'COUNTY', name: countyName })) throw new Error(`A county named ${countyName} exists already.`);
     if (await tx.count(User, { username })) throw new Error(`The username ${username} is taken.`);
     const county = makeUnit(countyName, 'COUNTY', null);
+    county.code = input.countyCode?.trim() || null;
     tx.persist(county);
     tx.persist(makeUnit(`${countyName.replace(/县$/, '')}县群众工作局`, 'BUREAU', county, 0));
     tx.persist(makeUnit(`${countyName.replace(/县$/, '')}县信访督查组`, 'SUPERVISION_GROUP', county, 1));

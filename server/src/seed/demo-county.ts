@@ -4,6 +4,7 @@ import { Unit } from '../modules/unit/unit.entity.js';
 import { makeUnit } from '../modules/unit/unit.tree.js';
 import { User } from '../modules/user/user.entity.js';
 import { hashPassword } from '../modules/auth/password.js';
+import { CategoryRoute } from '../modules/petition/petition-category.entity.js';
 
 /** Every demo account's password (README, "Demo county"). */
 export const DEMO_PASSWORD = 'xinfang-demo';
@@ -92,6 +93,8 @@ export async function seedDemoCounty(em: EntityManager): Promise<boolean> {
       seed.children?.forEach((child, i) => add(child, unit, i));
     };
     add(DEMO_TREE, null, 0);
+    byName.get('示范县')!.code = 'SFX';
+    byName.get('县纪委监委')!.function = 'DISCIPLINE_COMMISSION';
     // Units and users are joined by plain id columns, so the unit of work cannot order them itself.
     await tx.flush();
     for (const account of DEMO_ACCOUNTS) {
@@ -105,6 +108,11 @@ export async function seedDemoCounty(em: EntityManager): Promise<boolean> {
       user.countyId = unit.countyId;
       user.roles = account.roles;
       tx.persist(user);
+    }
+    // Default handling departments by category (归口办理); the rest go to the location's township.
+    const routes: Record<string, string> = { LAND: '县自然资源局', LABOUR: '县人力资源和社会保障局', HOUSING: '县住房和城乡建设局', POLICE: '县公安局', VETERANS: '县退役军人事务局' };
+    for (const [categoryCode, unitName] of Object.entries(routes)) {
+      tx.persist(Object.assign(new CategoryRoute(), { countyId: byName.get('示范县')!.id, categoryCode, unitId: byName.get(unitName)!.id }));
     }
     return true;
   });

@@ -50,6 +50,14 @@ export class Unit extends BaseEntity {
   @Property({ type: 'uuid', nullable: true })
   villageId: string | null = null;
 
+  @Field(() => String, { nullable: true, description: 'A short code; a county’s code begins its petition numbers.' })
+  @Property({ type: 'text', nullable: true })
+  code: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'DISCIPLINE_COMMISSION: accusations go here (检举控告).' })
+  @Enum({ items: ['DISCIPLINE_COMMISSION'], nullable: true })
+  function: 'DISCIPLINE_COMMISSION' | null = null;
+
   @Field(() => Int, { description: 'Order among its siblings.' })
   @Property({ type: 'integer', default: 0 })
   sortOrder: number = 0;

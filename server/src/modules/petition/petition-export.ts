@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { PETITION_CATEGORIES, petitionDeadlines, warningFor, shanghaiDate, type HolidayCalendar } from '@xinfang/domain';
+import { subject } from '@xinfang/permissions';
+import type { RequestContext } from '../../common/context.js';
+import { Unit } from '../unit/unit.entity.js';
+import type { Petition } from './petition.entity.js';
+
+const CHANNEL: Record<string, string> = { LETTER: '来信', VISIT: '来访', ONLINE: '网上信访', PHONE: '电话' };
+const KIND: Record<string, string> = { SUGGESTION: '建议意见类', ACCUSATION: '检举控告类', CLAIM: '申诉求决类' };
+const STATUS: Record<string, string> = {
+  REGISTERED: '已登记', ACCEPTED: '已受理', NOT_ACCEPTED: '不予受理', IN_PROGRESS: '办理中', ANSWERED: '已答复', REVIEW: '复查', RE_REVIEW: '复核', CLOSED: '已办结',
+};
+const WARNING: Record<string, string> = { NONE: '', YELLOW: '黄色预警', RED: '红色预警' };
+const SATISFACTION: Record<string, string> = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' };
+const CATEGORY = Object.fromEntries(PETITION_CATEGORIES.map((c) => [c.code, c.name]));
+
+/**
+ * The petition ledger (信访台账) of a filtered list as an Excel workbook: one row per petition, the
+ * same scope and the same field rules as the list, so a cell the caller may not read stays empty;
+ * every row whose petitioner is written is audited first.
+ */
+export async function petitionLedger(ctx: RequestContext, rows: Petition[], calendars: (countyId: string) => Promise<HolidayCalendar>): Promise<Buffer> {
+  const units = new Map((await ctx.em.find(Unit, { id: { $in: [...new Set(rows.flatMap((p) => [p.locationUnitId, p.handlingUnitId].filter((x): x is string => !!x)))] } })).map((u) => [u.id, u.name]));
+  const today = shanghaiDate();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'xinfang';
+  const sheet = workbook.addWorksheet('信访台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: '编号', key: 'number', width: 18 },
+    { header: '收到日期', key: 'receivedAt', width: 12 },
+    { header: '渠道', key: 'channel', width: 10 },
+    { header: '性质', key: 'kind', width: 12 },
+    { header: '问题类别', key: 'category', width: 16 },
+    { header: '标题', key: 'subject', width: 36 },
+    { header: '人数', key: 'headcount', width: 6 },
+    { header: '属地', key: 'location', width: 14 },
+    { header: '承办单位', key: 'handler', width: 20 },
+    { header: '状态', key: 'status', width: 10 },
+    { header: '受理期限', key: 'acceptBy', width: 12 },
+    { header: '答复期限', key: 'answerBy', width: 12 },
+    { header: '预警', key: 'warning', width: 10 },
+    { header: '满意度', key: 'satisfaction', width: 10 },
+    { header: '信访人', key: 'name', width: 10 },
+    { header: '身份证号', key: 'idNumber', width: 20 },
+    { header: '联系电话', key: 'phone', width: 14 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const p of rows) {
+    const s = subject('Petition', p);
+    const personal = ctx.ability.can('read', s, 'petitioner');
+    if (personal) await ctx.loaders.personalRead.load({ petitionId: p.id, fields: ['petitioner'], via: 'export' });
+    const d = petitionDeadlines({ ...p, extensionDays: p.extensionStatus === 'APPROVED' ? p.extensionDays : 0 }, await calendars(p.countyId));
+    sheet.addRow({
+      number: p.number,
+      receivedAt: p.receivedAt,
+      channel: CHANNEL[p.channel],
+      kind: KIND[p.kind],
+      category: CATEGORY[p.categoryCode] ?? p.categoryCode,
+      subject: ctx.ability.can('read', s, 'subject') ? p.subject : '',
+      headcount: p.headcount,
+      location: units.get(p.locationUnitId) ?? '',
+      handler: p.handlingUnitId ? (units.get(p.handlingUnitId) ?? '') : '',
+      status: STATUS[p.status],
+      acceptBy: d.acceptBy,
+      answerBy: d.answerBy ?? '',
+      warning: WARNING[warningFor(d.current, today)],
+      satisfaction: p.satisfaction ? SATISFACTION[p.satisfaction] : '',
+      name: personal ? p.petitionerName : '',
+      idNumber: personal ? (p.petitionerIdNumber ?? '') : '',
+      phone: personal ? (p.petitionerPhone ?? '') : '',
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

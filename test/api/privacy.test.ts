@@ -1,0 +1,120 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDate } from '@xinfang/domain';
+import { DATABASE_MODES, codeOf, gql, startTestPlatform, type GraphQLAnswer, type TestPlatform } from '../support/api-server.js';
+import { Client, ok } from '../support/petitions.js';
+
+const SECRET = {
+  name: '蔺秘密',
+  idNumber: '360999197712120014',
+  phone: '13712345678',
+  subject: '检举青山乡党委某委员收受工程老板红包',
+  content: '举报人亲眼看见青山乡党委某委员在办公室收受某工程老板所送红包五万元，用于关照道路硬化工程。',
+};
+
+/** Every way a user could come to hold the accusation: the words to look for in each answer. */
+const NEEDLES = [SECRET.name, SECRET.idNumber, SECRET.phone, '收受工程老板红包', '五万元', '道路硬化工程'];
+
+async function xlsxText(base64: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? '')))));
+  return cells.join('\n');
+}
+
+describe.each(DATABASE_MODES)('petitioner privacy on %s', (mode) => {
+  let platform: TestPlatform;
+  let bureau: Client, discipline: Client, qingshan: Client;
+  let accusation: { id: string; version: number; receiptCode: string; number: string };
+  const unit = new Map<string, string>();
+  /** Everything the accused unit's users received, to search at the end. */
+  const received: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of many shapes
+  const asAccused = async (answer: Promise<GraphQLAnswer<Record<string, any>>>) => {
+    const a = await answer;
+    received.push(a.text);
+    return a;
+  };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(mode);
+    [bureau, discipline, qingshan] = await Promise.all(['bureau', 'discipline', 'qingshan'].map((u) => Client.as(platform.url, u)));
+    for (const u of ok(await bureau.query('{ units { id name } }')).units) unit.set(u.name, u.id);
+    // An accusation against 青山乡, arising in its own village 石桥村: inside the township's territory.
+    let p = ok(
+      await bureau.register({
+        channel: 'LETTER', kind: 'ACCUSATION', categoryCode: 'OTHER', subject: SECRET.subject, content: SECRET.content,
+        receivedAt: addDays(shanghaiDate(), -1), headcount: 1, locationUnitId: unit.get('石桥村'),
+        respondentUnitId: unit.get('青山乡'), respondentName: '青山乡党委某委员',
+        petitioner: { name: SECRET.name, idNumber: SECRET.idNumber, phone: SECRET.phone, address: '石桥村' },
+      }),
+    ).registerPetition;
+    p = ok(await bureau.act('acceptPetition', p.id, p.version)).acceptPetition;
+    p = ok(await bureau.act('assignPetition', p.id, p.version, { handlingUnitId: unit.get('县纪委监委'), mode: 'ASSIGN' }, { handlingUnitId: 'ID!', mode: 'AssignMode!' })).assignPetition;
+    p = ok(await discipline.act('notifyPetitioner', p.id, p.version, { note: `已告知${SECRET.name}：收受工程老板红包一事已受理` })).notifyPetitioner;
+    accusation = p;
+  });
+  afterAll(async () => platform?.stop());
+
+  it('gives the discipline commission, handling it, everything, and audits each read of the petitioner', async () => {
+    const seen = ok(await discipline.petition(accusation.id)).petition;
+    expect(seen.petitioner).toMatchObject({ name: SECRET.name, idNumber: SECRET.idNumber });
+    expect(seen.content).toBe(SECRET.content);
+    const [{ count }] = await platform.orm.em.getConnection().execute(
+      `select count(*)::int as count from audit_record a join app_user u on u.id = a.user_id where a.petition_id = ? and u.username = 'discipline' and 'petitioner' = any(a.fields)`,
+      [accusation.id],
+    );
+    expect(count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the accused township the case, but never who accused it nor of what, through any query', async () => {
+    const one = await asAccused(qingshan.petition(accusation.id));
+    expect(one.data!.petition).toMatchObject({ id: accusation.id, petitioner: null, subject: null, content: null, respondentName: null, receiptCode: null });
+    expect(one.data!.petition.timeline.every((e: { note: string | null }) => e.note === null)).toBe(true);
+    const list = await asAccused(qingshan.query(`{ petitions(first: 100, filter: { kind: [ACCUSATION] }) { totalCount edges { node { id number subject content respondentName answerText receiptCode petitioner { name idNumber phone address } timeline { note } } } } }`));
+    expect(list.data!.petitions.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(accusation.id);
+    for (const text of ['红包', '工程老板', SECRET.name, '道路硬化']) {
+      const search = await asAccused(qingshan.query(`query($t: String!) { petitions(filter: { text: $t }) { totalCount edges { node { id subject } } } }`, { t: text }));
+      expect(search.data!.petitions.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(accusation.id);
+    }
+    const matches = await asAccused(qingshan.query('query($i: PetitionMatchInput!) { petitionMatches(input: $i) { reasons petition { id } } }', { i: { petitioner: { name: SECRET.name, idNumber: SECRET.idNumber, phone: SECRET.phone } } }));
+    expect(matches.data!.petitionMatches).toEqual([]);
+    const exported = await asAccused(qingshan.query('{ exportPetitions(filter: { kind: [ACCUSATION] }) { rows base64 } }'));
+    const sheet = await xlsxText(exported.data!.exportPetitions.base64);
+    expect(sheet).toContain(accusation.number);
+    received.push(sheet);
+    // Trying to act on it, or passing its receipt code to the public page, tells nothing either.
+    received.push((await asAccused(qingshan.act('answerPetition', accusation.id, accusation.version, { text: '我们没有' }))).text);
+    received.push((await asAccused(qingshan.act('objectToAssignment', accusation.id, accusation.version, { reason: '不服' }))).text);
+    const publicPage = await gql(platform.url, 'query($c: String!) { petitionByReceipt(code: $c) { number status receivedAt deadlines { acceptBy } } }', { c: accusation.receiptCode });
+    expect(publicPage.data!.petitionByReceipt.number).toBe(accusation.number);
+    received.push(publicPage.text);
+
+    const everything = received.join('\n');
+    for (const needle of NEEDLES) expect(everything, `the accused unit received "${needle}"`).not.toContain(needle);
+    const [{ count }] = await platform.orm.em.getConnection().execute(
+      `select count(*)::int as count from audit_record a join app_user u on u.id = a.user_id where a.petition_id = ? and u.username = 'qingshan'`,
+      [accusation.id],
+    );
+    expect(count).toBe(0);
+  });
+
+  it('refuses the accused unit the actions on the accusation', async () => {
+    expect(codeOf(await qingshan.act('answerPetition', accusation.id, accusation.version, { text: '答复' }))).toBe('FORBIDDEN');
+    const seen = ok(await qingshan.petition(accusation.id)).petition;
+    expect(seen.availableActions).toEqual([]);
+  });
+
+  it('shows a village the case in its territory but not the petitioner, and the public page nothing personal', async () => {
+    const shiqiao = await Client.as(platform.url, 'shiqiao');
+    const seen = ok(await shiqiao.petition(accusation.id)).petition;
+    expect(seen.petitioner).toBeNull();
+    expect(seen.receiptCode).toBeNull();
+    const publicPage = await gql(platform.url, 'query($c: String!) { petitionByReceipt(code: $c) { id number status receivedAt canRate deadlines { acceptBy answerBy } } }', { c: accusation.receiptCode });
+    for (const needle of NEEDLES) expect(publicPage.text).not.toContain(needle);
+    expect(publicPage.text).not.toContain('青山乡');
+    const wrong = await gql(platform.url, '{ petitionByReceipt(code: "AAAAA-AAAAA") { number } }');
+    expect(codeOf(wrong)).toBe('NOT_FOUND');
+  });
+});
