@@ -80,11 +80,20 @@ try {
   const login = (u) => gql('mutation($u:String!,$p:String!){ login(username:$u, password:$p){ token } }', { u, p: 'xinfang-demo' });
   const bureau = (await login('bureau')).login.token;
   const qingshan = (await login('qingshan')).login.token;
+  const LIST = `query($f: PetitionFilter) { petitions(first: 50, filter: $f) { totalCount edges { node { id number status subject receivedAt warning
+    deadlines { current } category { name } locationUnit { name } handlingUnit { name } } } } }`;
+  const ONE = `query($id: ID!) { petition(id: $id) { id number status subject content petitioner { name phone } deadlines { acceptBy answerBy current }
+    timeline { type actorName at note } availableActions } }`;
+  const ids = (await gql('{ petitions(first: 100) { edges { node { id } } } }', {}, bureau)).petitions.edges.map((e) => e.node.id);
   const results = [
     await measure('login (argon2id)', 40, 2, () => login('bureau')),
     await measure('me', N, CONCURRENCY, () => gql('{ me { username unit { name path { name } } } }', {}, bureau)),
     await measure('units (whole county)', N, CONCURRENCY, () => gql('{ units { id name kind parentId path { name } } }', {}, bureau)),
     await measure('units (township scope)', N, CONCURRENCY, () => gql('{ units { id name kind parentId } }', {}, qingshan)),
+    await measure('petitions, page of 50 (bureau)', N, CONCURRENCY, () => gql(LIST, { f: {} }, bureau)),
+    await measure('petitions, page of 50 (township)', N, CONCURRENCY, () => gql(LIST, { f: {} }, qingshan)),
+    await measure('petitions, text search', N, CONCURRENCY, () => gql(LIST, { f: { text: '补偿' } }, bureau)),
+    await measure('petition with timeline and petitioner', N, CONCURRENCY, (i) => gql(ONE, { id: ids[i % ids.length] }, bureau)),
   ];
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {

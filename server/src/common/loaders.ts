@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { holidayCalendar, type HolidayCalendar } from '@xinfang/domain';
 import { Unit } from '../modules/unit/unit.entity.js';
+import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
+import { PetitionCategory } from '../modules/petition/petition-category.entity.js';
 import { createAuditLoader, type PersonalRead } from '../modules/audit/audit.service.js';
 import type { AuthUser } from './context.js';
 
@@ -11,6 +14,10 @@ import type { AuthUser } from './context.js';
  */
 export interface Loaders {
   unitById: DataLoader<string, Unit | null>;
+  /** A county's holiday calendar, loaded once per request. */
+  calendar: DataLoader<string, HolidayCalendar>;
+  /** Category names by code. */
+  category: DataLoader<string, PetitionCategory | null>;
   /** Audits a read of personal data; resolve it before returning the data. */
   personalRead: DataLoader<PersonalRead, true, string>;
 }
@@ -18,6 +25,14 @@ export interface Loaders {
 export function createLoaders(em: EntityManager, user: () => AuthUser | null = () => null): Loaders {
   return {
     personalRead: createAuditLoader(em, user),
+    calendar: new DataLoader(async (countyIds: readonly string[]) => {
+      const days = await em.find(CalendarDay, { countyId: { $in: [...countyIds] } });
+      return countyIds.map((id) => holidayCalendar(days.filter((d) => d.countyId === id)));
+    }),
+    category: new DataLoader(async (codes: readonly string[]) => {
+      const rows = await em.find(PetitionCategory, { code: { $in: [...codes] } });
+      return codes.map((c) => rows.find((r) => r.code === c) ?? null);
+    }),
     unitById: new DataLoader(async (ids: readonly string[]) => {
       const rows = await em.find(Unit, { id: { $in: [...ids] } });
       const byId = new Map(rows.map((r) => [r.id, r]));

@@ -304,7 +304,7 @@ export class PetitionResolver {
 
   @FieldResolver(() => CategoryRef)
   async category(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<CategoryRef> {
-    const c = await ctx.em.findOne(PetitionCategory, { code: p.categoryCode });
+    const c = await ctx.loaders.category.load(p.categoryCode);
     return { code: p.categoryCode, name: c?.name ?? p.categoryCode };
   }
 
@@ -336,7 +336,7 @@ export class PetitionResolver {
 
   @FieldResolver(() => PetitionDeadlines)
   async deadlines(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<PetitionDeadlines> {
-    return this.service.deadlines(p, await this.service.calendarFor(ctx.em, p.countyId));
+    return this.service.deadlines(p, await ctx.loaders.calendar.load(p.countyId));
   }
 
   @FieldResolver(() => WarningEnum, { description: 'YELLOW three days before the current deadline, RED after it.' })

@@ -287,7 +287,7 @@ export class PetitionService {
   async availableActions(ctx: RequestContext, p: Petition): Promise<string[]> {
     if (!ctx.user) return [];
     const today = this.today();
-    const calendar = await this.calendarFor(ctx.em, p.countyId);
+    const calendar = await ctx.loaders.calendar.load(p.countyId);
     return ALL_ACTIONS.filter((action) => ctx.ability.can(action, subject('Petition', p)) && canTransition(action, p.status) && !this.guard(action, p, today, calendar));
   }
 
