@@ -57,6 +57,8 @@ export default defineConfig({
       },
       './portal/vitest.config.ts',
       {
+        // The built server runs here too: the same single graphql.
+        resolve: { alias: { graphql: graphqlCjs } },
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],

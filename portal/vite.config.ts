@@ -26,8 +26,10 @@ export const define = {
 // browser's cache of the libraries across releases and keep any one chunk from growing absurd
 // (stack-notes.md, "Portal traps").
 const VENDOR_GROUPS: Array<{ name: string; test: RegExp; priority: number }> = [
-  // The data components only the signed-in pages use stay out of the sign-in page's download.
-  { name: 'element-plus-data', test: /node_modules[\\/]element-plus[\\/]es[\\/]components[\\/](table|table-column|tree|pagination|descriptions|checkbox|select|option)[\\/]/, priority: 40 },
+  // The data components only the signed-in pages use stay out of the sign-in page's download. A
+  // component that imports one of them belongs here too (tree-select: select, tree, checkbox), or the
+  // two chunks import each other and the first to run finds the other's helpers undefined.
+  { name: 'element-plus-data', test: /node_modules[\\/]element-plus[\\/]es[\\/]components[\\/](table|table-column|tree|tree-select|pagination|descriptions|checkbox|select|option)[\\/]/, priority: 40 },
   { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@popperjs|@sxzz|async-validator|dayjs|lodash-unified|lodash-es|@vueuse|@ctrl|memoize-one|normalize-wheel-es|escape-html)[\\/]/, priority: 30 },
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender|vue-echarts)[\\/]/, priority: 30 },
   { name: 'urql', test: /node_modules[\\/](graphql|@urql|wonka|@0no-co)[\\/]/, priority: 20 },

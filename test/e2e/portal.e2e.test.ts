@@ -33,6 +33,8 @@ describe('the portal in a browser', () => {
   async function shot(name: string): Promise<void> {
     // Not while a loading mask is still fading out over the data.
     await expect.poll(() => page.locator('.el-loading-mask').count()).toBe(0);
+    // Nor in the middle of a transition (a dialog opening, a field's border changing colour).
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
     await page.screenshot({ path: join(ARTEFACTS, `foundation-${name}.png`), fullPage: true });
   }
 
@@ -47,10 +49,18 @@ describe('the portal in a browser', () => {
   }
 
   async function signOut(): Promise<void> {
+    // 退出登录 is in the account menu under the user's name.
+    await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/login$/);
     expect(await page.evaluate(() => localStorage.getItem('xinfang.session'))).toBeNull();
   }
+
+  /** The text of the latest Element Plus message (ElMessage) on the page. */
+  const lastMessage = () => page.locator('.el-message').last().innerText();
+  /** A unit's node in the organisation tree, by its exact name. */
+  const treeNode = (name: string) =>
+    page.getByTestId('unit-tree').locator('.unit-node').filter({ has: page.getByTestId('unit-name').getByText(name, { exact: true }) });
 
   const menu = () => page.getByTestId('main-menu').locator('[data-testid^="menu-"]').allInnerTexts();
   const breadcrumb = async () => (await page.getByTestId('my-unit-path').locator('.el-breadcrumb__inner').allInnerTexts()).join(' / ');
@@ -201,13 +211,191 @@ describe('the portal in a browser', () => {
     await expect.poll(() => menu()).toEqual(['My unit', 'Units in my area']);
     await page.reload();
     await expect.poll(() => menu()).toEqual(['My unit', 'Units in my area']);
+    await page.getByTestId('user-menu').click();
     expect(await page.getByTestId('logout').innerText()).toBe('Sign out');
+    expect(await page.getByTestId('change-password').innerText()).toBe('Change password');
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').waitFor({ state: 'hidden' });
     expect(await page.getByTestId('my-unit-path').innerText()).toContain('青山乡');
     await shot('english-my-unit');
 
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-zh-CN').click();
     await expect.poll(() => menu()).toEqual(['我的单位', '辖区单位']);
+    await signOut();
+  });
+  // The administrator's accounts and units, and a user's own password. These run last: they add an
+  // account and a unit to the demo county that the counts above do not expect.
+  let testerPassword = '';
+
+  it('lets the administrator create an account, which then signs in to its own township', async () => {
+    await signIn('admin');
+    await page.getByTestId('menu-users').click();
+    await page.waitForURL(/\/users$/);
+    const rows = page.getByTestId('users-table').locator('.el-table__body tr');
+    await expect.poll(() => rows.count()).toBe(DEMO_ACCOUNTS.length);
+
+    // Esc closes the form.
+    const dialog = page.getByTestId('user-dialog');
+    await page.getByTestId('user-create').click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByTestId('user-create').click();
+    await dialog.waitFor();
+    await page.getByTestId('user-username').fill('tester01');
+    await page.getByTestId('user-display-name').fill('测试员');
+    // The unit from the tree of the county, found by typing part of its name.
+    await dialog.locator('.el-select').filter({ has: page.getByText('选择所属单位') }).click();
+    await page.keyboard.type('河西');
+    const option = page.locator('.user-unit-popper .el-tree-node__content').filter({ has: page.getByText('河西镇', { exact: true }) });
+    await option.click();
+    await expect.poll(() => dialog.locator('.el-form-item').filter({ hasText: '所属单位' }).innerText()).toContain('河西镇');
+    await page.locator('.el-popper.user-unit-popper').waitFor({ state: 'hidden' });
+    // A township's account can only be a township's: the one role offered, and chosen.
+    expect(await dialog.locator('[data-testid="user-roles"] .el-checkbox').allInnerTexts()).toEqual(['镇乡']);
+    expect(await dialog.locator('[data-testid="user-roles"] .el-checkbox.is-checked').allInnerTexts()).toEqual(['镇乡']);
+    // A generated password, shown so that it can be handed over.
+    await page.getByTestId('user-password-generate').click();
+    testerPassword = await page.getByTestId('user-password').inputValue();
+    expect(testerPassword).toHaveLength(14);
+    expect(await page.getByTestId('user-password').getAttribute('type')).toBe('text');
+    await shot('admin-create-user');
+
+    // Enter submits.
+    await page.getByTestId('user-password').press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(lastMessage).toContain('已创建账号：tester01');
+    const tester = rows.filter({ hasText: 'tester01' });
+    await expect.poll(() => tester.count()).toBe(1);
+    expect(await tester.innerText()).toMatch(/测试员[\s\S]*河西镇[\s\S]*镇乡[\s\S]*启用[\s\S]*从未登录/);
+    await signOut();
+
+    await signIn('tester01', testerPassword);
+    expect(await page.getByTestId('current-user').innerText()).toBe('测试员');
+    expect(await page.getByTestId('my-unit-name').innerText()).toBe('河西镇');
+    expect(await breadcrumb()).toBe('示范县 / 河西镇');
+    expect(await menu()).toEqual(['我的单位', '辖区单位']);
+    await page.getByTestId('menu-units').click();
+    await page.waitForURL(/\/units$/);
+    await treeNode('柳湾村').waitFor();
+    expect(await page.getByTestId('units-title').innerText()).toBe('辖区单位');
+    expect(await page.getByTestId('unit-tree').getByTestId('unit-name').allInnerTexts()).toEqual(['河西镇', '河西村', '柳湾村']);
+    // A township changes nothing in the tree.
+    expect(await page.getByTestId('unit-add-child').count()).toBe(0);
+    expect(await page.getByTestId('unit-rename').count()).toBe(0);
+  });
+
+  it('lets a user change its own password and go on working in the new session', async () => {
+    // Still tester01, on its units page.
+    const oldToken = await page.evaluate(() => JSON.parse(localStorage.getItem('xinfang.session') ?? '{}').token as string);
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('change-password').click();
+    const dialog = page.getByTestId('password-dialog');
+    await dialog.waitFor();
+
+    // The server checks the current password.
+    await page.getByTestId('password-current').fill('not-my-password');
+    await page.getByTestId('password-new').fill('hexi-tester-02');
+    await page.getByTestId('password-confirm').fill('hexi-tester-02');
+    await page.getByTestId('password-confirm').press('Enter');
+    await expect.poll(() => dialog.locator('.el-form-item').first().innerText()).toContain('当前密码不正确');
+
+    await page.getByTestId('password-current').fill(testerPassword);
+    await shot('change-password');
+    await page.getByTestId('password-confirm').press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(lastMessage).toContain('密码已修改');
+
+    // A new session: the old token is refused, the new one works, across a reload too.
+    const newToken = await page.evaluate(() => JSON.parse(localStorage.getItem('xinfang.session') ?? '{}').token as string);
+    expect(newToken).not.toBe(oldToken);
+    const asked = await page.evaluate(async (token) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { username } }' }),
+      });
+      return (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    }, oldToken);
+    expect(asked.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    await page.getByTestId('menu-my-unit').click();
+    await page.waitForURL(/\/my-unit$/);
+    await page.reload();
+    await page.getByTestId('my-unit-name').waitFor();
+    expect(page.url()).toMatch(/\/my-unit$/);
+    expect(await page.getByTestId('my-unit-name').innerText()).toBe('河西镇');
+    await page.getByTestId('units-below').getByText('柳湾村').waitFor();
+    await signOut();
+
+    // The old password no longer signs in; the new one does.
+    await page.goto(at('/login'));
+    await page.getByTestId('login-username').fill('tester01');
+    await page.getByTestId('login-password').fill(testerPassword);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+    testerPassword = 'hexi-tester-02';
+    await signIn('tester01', testerPassword);
+    await signOut();
+  });
+
+  it('lets the administrator add a village under a township, which the township then sees', async () => {
+    await signIn('admin');
+    await page.getByTestId('menu-units').click();
+    await page.waitForURL(/\/units$/);
+    await treeNode('河西镇').waitFor();
+    expect(await page.getByTestId('units-count').innerText()).toBe('共 20 个单位');
+    // Nothing may hang under a village group or a department: no 新增下级单位 there.
+    expect(await treeNode('青山村一组').getByTestId('unit-add-child').count()).toBe(0);
+    expect(await treeNode('县公安局').getByTestId('unit-add-child').count()).toBe(0);
+    expect(await treeNode('县公安局').getByTestId('unit-rename').count()).toBe(1);
+
+    await treeNode('河西镇').getByTestId('unit-add-child').click();
+    const dialog = page.getByTestId('unit-dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('unit-parent').innerText()).toContain('河西镇');
+    // Under a township only a village may hang, and it is chosen.
+    expect(await dialog.locator('.el-radio').allInnerTexts()).toEqual(['村(居)']);
+    expect(await dialog.locator('.el-radio.is-checked').allInnerTexts()).toEqual(['村(居)']);
+    await page.getByTestId('unit-name-input').fill('新河村');
+    await page.getByTestId('unit-name-input').press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(lastMessage).toContain('已新增单位：新河村');
+    await treeNode('新河村').waitFor();
+    expect(await page.getByTestId('units-count').innerText()).toBe('共 21 个单位');
+    // It hangs under 河西镇, after its older villages.
+    const hexi = page.getByTestId('unit-tree').locator('.el-tree-node').filter({ has: page.locator(':scope > .el-tree-node__content').getByText('河西镇', { exact: true }) });
+    expect(await hexi.locator('.el-tree-node__children').getByTestId('unit-name').allInnerTexts()).toEqual(['河西村', '柳湾村', '新河村']);
+
+    // A sibling of the same name is refused beside the name.
+    await treeNode('河西镇').getByTestId('unit-add-child').click();
+    await dialog.waitFor();
+    await page.getByTestId('unit-name-input').fill('新河村');
+    await page.getByTestId('unit-submit').click();
+    await expect.poll(() => dialog.locator('.el-form-item').filter({ has: page.getByTestId('unit-name-input') }).innerText()).toContain('同级已有同名单位');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await signOut();
+
+    await signIn('tester01', testerPassword);
+    await page.getByTestId('units-below').getByText('新河村').waitFor();
+    expect(await page.getByTestId('units-below-count').innerText()).toBe('共 3 个下级单位');
+    await signOut();
+  });
+
+  it('shows the bureau no control to change accounts or units', async () => {
+    await signIn('bureau');
+    await page.getByTestId('menu-units').click();
+    await page.waitForURL(/\/units$/);
+    await treeNode('新河村').waitFor();
+    expect(await page.getByTestId('unit-add-child').count()).toBe(0);
+    expect(await page.getByTestId('unit-rename').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toMatch(/新增下级单位|重命名|新建账号/);
+    await page.goto(at('/users'));
+    await page.waitForURL(/\/my-unit$/);
+    expect(await page.getByTestId('user-create').count()).toBe(0);
     await signOut();
   });
 });

@@ -22,6 +22,20 @@ describe('error messages', () => {
     [{ code: 'CONFLICT' }, '数据已被他人修改，请刷新后重试'],
     [{ code: 'BAD_USER_INPUT' }, '提交的内容有误，请检查后重试'],
     [{ code: 'INTERNAL_SERVER_ERROR' }, '服务器出错，请稍后重试'],
+    [{ code: 'BAD_USER_INPUT', reason: 'USERNAME_TAKEN', field: 'username' }, '用户名已被使用'],
+    [{ code: 'BAD_USER_INPUT', reason: 'ROLE_DOES_NOT_FIT_UNIT', field: 'roles' }, '所选角色与单位类型不符'],
+    [{ code: 'BAD_USER_INPUT', reason: 'SELF_LOCKOUT', field: 'active' }, '不能停用自己的账号或取消自己的管理员角色'],
+    [{ code: 'BAD_USER_INPUT', reason: 'WRONG_PARENT_KIND', field: 'parentId' }, '该类型单位不能建在此单位之下'],
+    [{ code: 'BAD_USER_INPUT', reason: 'NAME_TAKEN', field: 'name' }, '同级已有同名单位'],
+    [{ code: 'BAD_USER_INPUT', reason: 'WRONG_CURRENT_PASSWORD', field: 'currentPassword' }, '当前密码不正确'],
+    [{ code: 'BAD_USER_INPUT', reason: 'PASSWORD_TOO_SHORT', field: 'password' }, '密码至少 10 位'],
+    [{ code: 'BAD_USER_INPUT', reason: 'PASSWORD_TOO_LONG', field: 'password' }, '密码不能超过 200 位'],
+    [{ code: 'BAD_USER_INPUT', reason: 'PASSWORD_SAME_AS_USERNAME', field: 'password' }, '密码不能与用户名相同'],
+    [{ code: 'BAD_USER_INPUT', reason: 'PASSWORD_UNCHANGED', field: 'newPassword' }, '新密码不能与当前密码相同'],
+    // A malformed field without a reason: the field's own sentence, else the code's.
+    [{ code: 'BAD_USER_INPUT', field: 'username' }, '用户名须为 3–32 位小写字母、数字、“.”“_”或“-”，以字母或数字开头'],
+    [{ code: 'BAD_USER_INPUT', field: 'displayName' }, '姓名须为 1–50 个字'],
+    [{ code: 'BAD_USER_INPUT', field: 'somethingElse' }, '提交的内容有误，请检查后重试'],
   ])('%j reads "%s"', (extensions, text) => {
     expect(errorMessage(answered(extensions), zh)).toBe(text);
   });
@@ -34,6 +48,26 @@ describe('error messages', () => {
     expect(minutes(undefined)).toBe(1);
     expect(errorMessage(answered({ code: 'UNAUTHENTICATED', reason: 'LOGIN_LOCKED', retryAfterSeconds: 899 }), zh)).toBe(
       '登录失败次数过多，请 15 分钟后再试',
+    );
+  });
+
+  it('names the input field the server found at fault', () => {
+    expect(describeError(answered({ code: 'BAD_USER_INPUT', reason: 'NAME_TAKEN', field: 'name' }))).toEqual({
+      key: 'error.NAME_TAKEN',
+      params: {},
+      code: 'BAD_USER_INPUT',
+      reason: 'NAME_TAKEN',
+      field: 'name',
+    });
+    expect(describeError(answered({ code: 'CONFLICT' })).field).toBeUndefined();
+  });
+
+  it('has every sentence in English too', () => {
+    expect(errorMessage(answered({ code: 'BAD_USER_INPUT', reason: 'PASSWORD_TOO_SHORT', field: 'password' }), en)).toBe(
+      'A password has at least 10 characters',
+    );
+    expect(errorMessage(answered({ code: 'BAD_USER_INPUT', reason: 'SELF_LOCKOUT' }), en)).toBe(
+      'You cannot disable your own account or take away your own administrator role',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { CombinedError } from '@urql/vue';
+import { PASSWORD_MIN_LENGTH } from '@xinfang/domain';
 
 /** The codes every server error carries in `extensions.code` (server/src/common/errors.ts). */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
@@ -9,6 +10,8 @@ export interface ErrorDescription {
   params: Record<string, number | string>;
   code: ErrorCode | 'NETWORK' | 'UNKNOWN';
   reason?: string;
+  /** The input field at fault, when the server named one (`extensions.field`). */
+  field?: string;
 }
 
 type Translate = (key: string, params: Record<string, number | string>) => string;
@@ -19,7 +22,40 @@ interface ErrorLike {
 }
 
 const CODES = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
-const REASONS = new Set<string>(['BAD_CREDENTIALS', 'LOGIN_LOCKED', 'SESSION_EXPIRED']);
+/** The reasons the portal has a sentence for; any other falls back to the field, then the code. */
+const REASONS = new Set<string>([
+  'BAD_CREDENTIALS',
+  'LOGIN_LOCKED',
+  'SESSION_EXPIRED',
+  'USERNAME_TAKEN',
+  'ROLE_DOES_NOT_FIT_UNIT',
+  'SELF_LOCKOUT',
+  'WRONG_PARENT_KIND',
+  'NAME_TAKEN',
+  'WRONG_CURRENT_PASSWORD',
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_SAME_AS_USERNAME',
+  'PASSWORD_UNCHANGED',
+]);
+
+/** The longest password the server takes (`passwordProblem` in @xinfang/domain). */
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** Input fields refused without a reason (a malformed value) that have a sentence of their own. */
+const FIELDS = new Set<string>(['username', 'displayName', 'roles', 'name']);
+
+/** The parameters a reason's sentence needs. */
+function reasonParams(reason: string, extensions: Record<string, unknown>): Record<string, number> {
+  if (reason === 'LOGIN_LOCKED') {
+    const seconds = Number(extensions.retryAfterSeconds);
+    // Rounded up: "try again in 0 minutes" would invite a retry that is still refused.
+    return { minutes: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1 };
+  }
+  if (reason === 'PASSWORD_TOO_SHORT') return { min: PASSWORD_MIN_LENGTH };
+  if (reason === 'PASSWORD_TOO_LONG') return { max: PASSWORD_MAX_LENGTH };
+  return {};
+}
 
 /** The first coded error of a response: the one that decides what the user is told. */
 export function firstCode(errors: readonly ErrorLike[]): { code: ErrorCode; extensions: Record<string, unknown> } | null {
@@ -31,23 +67,21 @@ export function firstCode(errors: readonly ErrorLike[]): { code: ErrorCode; exte
 }
 
 /**
- * Reads a failed request: the sign-in reasons first (they say more than UNAUTHENTICATED), then the
- * code; a request that never reached the server is a network error, anything else unknown.
+ * Reads a failed request: a known reason first (it says more than the code), then a malformed field,
+ * then the code; a request that never reached the server is a network error, anything else unknown.
  */
 export function describeError(error: Pick<CombinedError, 'graphQLErrors' | 'networkError'>): ErrorDescription {
   const coded = firstCode(error.graphQLErrors);
   if (coded) {
-    const reason = coded.extensions.reason;
+    const { reason, field: rawField } = coded.extensions;
+    const field = typeof rawField === 'string' ? { field: rawField } : {};
     if (typeof reason === 'string' && REASONS.has(reason)) {
-      const params: Record<string, number> = {};
-      if (reason === 'LOGIN_LOCKED') {
-        const seconds = Number(coded.extensions.retryAfterSeconds);
-        // Rounded up: "try again in 0 minutes" would invite a retry that is still refused.
-        params.minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
-      }
-      return { key: `error.${reason}`, params, code: coded.code, reason };
+      return { key: `error.${reason}`, params: reasonParams(reason, coded.extensions), code: coded.code, reason, ...field };
     }
-    return { key: `error.${coded.code}`, params: {}, code: coded.code };
+    if (coded.code === 'BAD_USER_INPUT' && field.field && FIELDS.has(field.field)) {
+      return { key: `error.field.${field.field}`, params: {}, code: coded.code, ...field };
+    }
+    return { key: `error.${coded.code}`, params: {}, code: coded.code, ...field };
   }
   if (error.networkError && error.graphQLErrors.length === 0) return { key: 'error.NETWORK', params: {}, code: 'NETWORK' };
   return { key: 'error.UNKNOWN', params: {}, code: 'UNKNOWN' };

@@ -99,6 +99,36 @@ describe('the auth store', () => {
     expect(useAuthStore().signedIn).toBe(false);
   });
 
+  it('changes the password and takes the new session the server answers, token, user and rules', async () => {
+    const { calls } = fakeApi((variables) =>
+      'currentPassword' in variables
+        ? { data: { changePassword: { token: 'token-2', expiresAt: '2099-02-01T00:00:00.000Z', rules, user: { ...qingshan, displayName: '青山乡信访办' } } } }
+        : signedIn,
+    );
+    const auth = useAuthStore();
+    await auth.login('qingshan', 'xinfang-demo');
+    ability.update([]);
+    await auth.changePassword('xinfang-demo', 'qingshan-new-1');
+
+    expect(calls[1]).toEqual({ currentPassword: 'xinfang-demo', newPassword: 'qingshan-new-1' });
+    expect(auth.token).toBe('token-2');
+    expect(auth.user?.displayName).toBe('青山乡信访办');
+    expect(ability.can('read', village)).toBe(true);
+    expect(JSON.parse(localStorage.getItem('xinfang.session') ?? '{}')).toMatchObject({ token: 'token-2', expiresAt: '2099-02-01T00:00:00.000Z' });
+  });
+
+  it('keeps the session when the server refuses a password change', async () => {
+    fakeApi((variables) =>
+      'currentPassword' in variables ? { error: { code: 'BAD_USER_INPUT', reason: 'WRONG_CURRENT_PASSWORD', field: 'currentPassword' } } : signedIn,
+    );
+    const auth = useAuthStore();
+    await auth.login('qingshan', 'xinfang-demo');
+    await expect(auth.changePassword('wrong', 'qingshan-new-1')).rejects.toMatchObject({
+      graphQLErrors: [expect.objectContaining({ extensions: expect.objectContaining({ reason: 'WRONG_CURRENT_PASSWORD' }) })],
+    });
+    expect(auth.token).toBe('token-1');
+  });
+
   it('knows when the token has run out', async () => {
     fakeApi(() => ({ data: { login: { ...signedIn.data.login, expiresAt: '2020-01-01T00:00:00.000Z' } } }));
     const auth = useAuthStore();

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { apiClient } from '@/api/client';
-import { LoginDocument, type SessionUserFragment } from '@/gql/graphql';
+import { ChangePasswordDocument, LoginDocument, type LoginMutation, type SessionUserFragment } from '@/gql/graphql';
 import { ability, applyPackedRules, type PackedRules } from './ability';
 
 const STORAGE_KEY = 'xinfang.session';
@@ -43,13 +43,29 @@ export const useAuthStore = defineStore('auth', () => {
     applyPackedRules(ability, next?.rules ?? null);
   }
 
+  /** Takes a session the server answered with: token, its end, the user and its rules, all at once. */
+  function adopt(answer: LoginMutation['login']): void {
+    const { token: newToken, expiresAt, user: newUser, rules } = answer;
+    save({ token: newToken, expiresAt, user: newUser, rules: rules as PackedRules });
+  }
+
   /** Signs in; a refusal is thrown as urql's CombinedError for the caller to describe. */
   async function login(username: string, password: string): Promise<void> {
     const result = await apiClient().mutation(LoginDocument, { username: username.trim(), password }).toPromise();
     if (result.error) throw result.error;
     if (!result.data) throw new Error('The sign-in answer carried no data.');
-    const { token: newToken, expiresAt, user: newUser, rules } = result.data.login;
-    save({ token: newToken, expiresAt, user: newUser, rules: rules as PackedRules });
+    adopt(result.data.login);
+  }
+
+  /**
+   * Changes the user's own password. The server ends every session of the account, this one too, and
+   * answers a new one, which replaces the old here at once. A refusal is thrown as urql's CombinedError.
+   */
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const result = await apiClient().mutation(ChangePasswordDocument, { currentPassword, newPassword }).toPromise();
+    if (result.error) throw result.error;
+    if (!result.data) throw new Error('The password answer carried no data.');
+    adopt(result.data.changePassword);
   }
 
   /** Forgets the session: token, user and rules, here and in localStorage. */
@@ -68,5 +84,5 @@ export const useAuthStore = defineStore('auth', () => {
     if (session.value) save({ ...session.value, user: next });
   }
 
-  return { token, user, signedIn, login, logout, isExpired, setUser };
+  return { token, user, signedIn, login, changePassword, logout, isExpired, setUser };
 });

@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { createAbility, type AppAbility } from '@xinfang/permissions';
+import type { Role, UnitKind } from '@xinfang/domain';
+import { createAbility, defineAbilityFor, type AppAbility } from '@xinfang/permissions';
 import { describe, expect, it, vi } from 'vitest';
 import { portalPlugins } from '@/testing/harness';
 import AppMenu from './AppMenu.vue';
@@ -8,6 +9,9 @@ const COUNTY = '11111111-1111-4111-8111-111111111111';
 const TOWNSHIP = '22222222-2222-4222-8222-222222222222';
 const VILLAGE = '33333333-3333-4333-8333-333333333333';
 const BUREAU = '44444444-4444-4444-8444-444444444444';
+const DEPARTMENT = '77777777-7777-4777-8777-777777777777';
+const GROUP = '55555555-5555-4555-8555-555555555555';
+const SUPERVISION = '66666666-6666-4666-8666-666666666666';
 
 async function renderMenu(ability: AppAbility, countyId: string | null = COUNTY) {
   const { plugins, router } = portalPlugins(ability);
@@ -21,17 +25,19 @@ async function renderMenu(ability: AppAbility, countyId: string | null = COUNTY)
   return { wrapper, items };
 }
 
-// The same rules the server packs for each role (packages/permissions/src/roles), written out raw.
+/** The ability the server builds for a user of this role and unit: the real rule files, not a copy. */
+const abilityOf = (role: Role, unitId: string, unitKind: UnitKind, townshipId: string | null = null, villageId: string | null = null) =>
+  defineAbilityFor({ id: `user-${role}`, roles: [role], unitId, unitKind, countyId: COUNTY, townshipId, villageId });
+
 const abilities = {
-  bureau: () => createAbility([{ action: 'read', subject: 'Unit', conditions: { countyId: COUNTY } }]),
-  township: () => createAbility([{ action: 'read', subject: 'Unit', conditions: { townshipId: TOWNSHIP } }]),
-  village: () => createAbility([{ action: 'read', subject: 'Unit', conditions: { villageId: VILLAGE } }]),
-  department: () => createAbility([{ action: 'read', subject: 'Unit', conditions: { id: BUREAU } }]),
-  admin: () =>
-    createAbility([
-      { action: 'manage', subject: 'Unit', conditions: { countyId: COUNTY } },
-      { action: 'manage', subject: 'User', conditions: { countyId: COUNTY } },
-    ]),
+  leader: () => abilityOf('COUNTY_LEADER', COUNTY, 'COUNTY'),
+  bureau: () => abilityOf('BUREAU', BUREAU, 'BUREAU'),
+  supervisor: () => abilityOf('SUPERVISOR', SUPERVISION, 'SUPERVISION_GROUP'),
+  township: () => abilityOf('TOWNSHIP', TOWNSHIP, 'TOWNSHIP', TOWNSHIP),
+  village: () => abilityOf('VILLAGE', VILLAGE, 'VILLAGE', TOWNSHIP, VILLAGE),
+  group: () => abilityOf('VILLAGE', GROUP, 'VILLAGE_GROUP', TOWNSHIP, VILLAGE),
+  department: () => abilityOf('DEPARTMENT', DEPARTMENT, 'DEPARTMENT'),
+  admin: () => abilityOf('ADMIN', COUNTY, 'COUNTY'),
   none: () => createAbility([]),
 };
 
@@ -45,6 +51,13 @@ describe('the side menu', () => {
     ]);
   });
 
+  it('gives county leaders and the supervision group the county-wide label too', async () => {
+    for (const ability of [abilities.leader(), abilities.supervisor()]) {
+      const { items } = await renderMenu(ability);
+      expect(items.map((i) => i.label)).toEqual(['我的单位', '全县组织机构']);
+    }
+  });
+
   it('calls a township’s units "辖区单位", since it sees only its own area', async () => {
     const { items } = await renderMenu(abilities.township());
     expect(items).toEqual([
@@ -53,8 +66,8 @@ describe('the side menu', () => {
     ]);
   });
 
-  it('gives a village and a department the area label too', async () => {
-    for (const ability of [abilities.village(), abilities.department()]) {
+  it('gives a village, a village group and a department the area label too', async () => {
+    for (const ability of [abilities.village(), abilities.group(), abilities.department()]) {
       const { items } = await renderMenu(ability);
       expect(items.map((i) => i.label)).toEqual(['我的单位', '辖区单位']);
     }

@@ -45,7 +45,7 @@ describe('the sign-in page', () => {
     await fillAndSubmit(wrapper, '  ', '');
     // Element Plus shows a field's error a moment after it is found.
     await vi.waitFor(() => expect(wrapper.text()).toContain('请输入用户名'));
-    expect(wrapper.text()).toContain('请输入密码');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('请输入密码'));
     expect(calls).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { ALLOWED_PARENT, UNIT_KINDS } from '@xinfang/domain';
 import type { UnitKind } from '@/gql/graphql';
 
 /** A unit as the `units` query lists it: flat, with its parent's id. */
@@ -37,4 +38,9 @@ export function buildUnitTree<T extends FlatUnit>(units: readonly T[]): UnitNode
 export function matchesUnit(unit: Pick<FlatUnit, 'name' | 'kind'>, filter: { name: string; kind: UnitKind | '' }): boolean {
   const text = filter.name.trim();
   return (!text || unit.name.includes(text)) && (!filter.kind || unit.kind === filter.kind);
+}
+
+/** The kinds of unit that may hang under a unit of this kind (`ALLOWED_PARENT` of @xinfang/domain). */
+export function childKinds(kind: UnitKind): UnitKind[] {
+  return UNIT_KINDS.filter((child) => ALLOWED_PARENT[child] === kind);
 }
