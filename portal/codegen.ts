@@ -12,7 +12,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTimeISO: 'string', JSON: 'unknown', ID: 'string' },
+        scalars: { DateTimeISO: 'string', Date: 'string', JSON: 'unknown', ID: 'string' },
       },
     },
   },

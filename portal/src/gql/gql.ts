@@ -17,8 +17,37 @@ type Documents = {
     "mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}": typeof types.ChangePasswordDocument,
     "fragment SessionUser on User {\n  id\n  username\n  displayName\n  roles\n  unitId\n  unit {\n    id\n    name\n    kind\n    countyId\n    townshipId\n    villageId\n    path {\n      id\n      name\n      kind\n    }\n  }\n}": typeof types.SessionUserFragmentDoc,
     "mutation Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}": typeof types.LoginDocument,
+    "query HolidayCalendar($year: Int!) {\n  holidayCalendar(year: $year) {\n    date\n    kind\n    name\n  }\n}": typeof types.HolidayCalendarDocument,
+    "mutation SetCalendarDay($date: Date!, $kind: String!, $name: String!) {\n  setCalendarDay(date: $date, kind: $kind, name: $name) {\n    date\n    kind\n    name\n  }\n}": typeof types.SetCalendarDayDocument,
     "query Me {\n  me {\n    ...SessionUser\n  }\n}": typeof types.MeDocument,
     "query UnitsBelow($unitId: ID!) {\n  units(filter: {subtreeOf: $unitId}) {\n    id\n    name\n    kind\n    parentId\n    depth\n    sortOrder\n  }\n}": typeof types.UnitsBelowDocument,
+    "mutation AcceptPetition($id: ID!, $version: Int!) {\n  acceptPetition(id: $id, version: $version) {\n    id\n    version\n    status\n  }\n}": typeof types.AcceptPetitionDocument,
+    "mutation AnswerPetition($id: ID!, $version: Int!, $text: String!, $answeredAt: Date) {\n  answerPetition(id: $id, version: $version, text: $text, answeredAt: $answeredAt) {\n    id\n    version\n    status\n  }\n}": typeof types.AnswerPetitionDocument,
+    "mutation AssignPetition($id: ID!, $version: Int!, $handlingUnitId: ID!, $mode: AssignMode!) {\n  assignPetition(\n    id: $id\n    version: $version\n    handlingUnitId: $handlingUnitId\n    mode: $mode\n  ) {\n    id\n    version\n    status\n  }\n}": typeof types.AssignPetitionDocument,
+    "mutation ClosePetition($id: ID!, $version: Int!, $settled: Boolean, $note: String) {\n  closePetition(id: $id, version: $version, settled: $settled, note: $note) {\n    id\n    version\n    status\n  }\n}": typeof types.ClosePetitionDocument,
+    "mutation DecideExtension($id: ID!, $version: Int!, $approve: Boolean!, $note: String) {\n  decideExtension(id: $id, version: $version, approve: $approve, note: $note) {\n    id\n    version\n    status\n  }\n}": typeof types.DecideExtensionDocument,
+    "mutation DecideReview($id: ID!, $version: Int!, $decision: String!, $hearingDays: Int) {\n  decideReview(\n    id: $id\n    version: $version\n    decision: $decision\n    hearingDays: $hearingDays\n  ) {\n    id\n    version\n    status\n  }\n}": typeof types.DecideReviewDocument,
+    "mutation DeclinePetition($id: ID!, $version: Int!, $reason: String!) {\n  declinePetition(id: $id, version: $version, reason: $reason) {\n    id\n    version\n    status\n  }\n}": typeof types.DeclinePetitionDocument,
+    "query HandlingUnits {\n  units(filter: {kinds: [DEPARTMENT, TOWNSHIP, BUREAU]}) {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}": typeof types.HandlingUnitsDocument,
+    "mutation InstructPetition($id: ID!, $version: Int!, $instruction: String!) {\n  instructPetition(id: $id, version: $version, instruction: $instruction) {\n    id\n    version\n    status\n  }\n}": typeof types.InstructPetitionDocument,
+    "mutation NotifyPetitioner($id: ID!, $version: Int!, $note: String, $sentAt: Date) {\n  notifyPetitioner(id: $id, version: $version, note: $note, sentAt: $sentAt) {\n    id\n    version\n    status\n  }\n}": typeof types.NotifyPetitionerDocument,
+    "mutation ObjectToAssignment($id: ID!, $version: Int!, $reason: String!) {\n  objectToAssignment(id: $id, version: $version, reason: $reason) {\n    id\n    version\n    status\n  }\n}": typeof types.ObjectToAssignmentDocument,
+    "fragment PetitionDetail on Petition {\n  id\n  number\n  version\n  status\n  kind\n  channel\n  warning\n  receivedAt\n  headcount\n  isCollective\n  isInitial\n  isKeyMatter\n  isBacklog\n  isFinal\n  subject\n  content\n  answerText\n  answeredAt\n  declineReason\n  respondentName\n  receiptCode\n  satisfaction\n  extensionStatus\n  extensionDays\n  handlingMode\n  petitioner {\n    name\n    idNumber\n    phone\n    address\n  }\n  category {\n    code\n    name\n  }\n  locationUnit {\n    id\n    name\n    kind\n  }\n  handlingUnit {\n    id\n    name\n    kind\n  }\n  respondentUnit {\n    id\n    name\n    kind\n  }\n  repeatOf {\n    id\n    number\n  }\n  deadlines {\n    acceptBy\n    noticeBy\n    answerBy\n    objectionBy\n    appealRequestBy\n    reviewBy\n    current\n  }\n  timeline {\n    id\n    type\n    actorName\n    at\n    fromStatus\n    toStatus\n    note\n    handlingUnit\n  }\n  availableActions\n}\n\nquery Petition($id: ID!) {\n  petition(id: $id) {\n    ...PetitionDetail\n  }\n}": typeof types.PetitionDetailFragmentDoc,
+    "mutation RateAnswer($id: ID!, $version: Int!, $satisfaction: Satisfaction!) {\n  rateAnswer(id: $id, version: $version, satisfaction: $satisfaction) {\n    id\n    version\n    status\n  }\n}": typeof types.RateAnswerDocument,
+    "mutation RecordFollowUp($id: ID!, $version: Int!, $note: String!, $settled: Boolean) {\n  recordFollowUp(id: $id, version: $version, note: $note, settled: $settled) {\n    id\n    version\n    status\n  }\n}": typeof types.RecordFollowUpDocument,
+    "mutation RequestExtension($id: ID!, $version: Int!, $days: Int!, $reason: String!) {\n  requestExtension(id: $id, version: $version, days: $days, reason: $reason) {\n    id\n    version\n    status\n  }\n}": typeof types.RequestExtensionDocument,
+    "mutation RequestReview($id: ID!, $version: Int!, $requestedAt: Date) {\n  requestReview(id: $id, version: $version, requestedAt: $requestedAt) {\n    id\n    version\n    status\n  }\n}": typeof types.RequestReviewDocument,
+    "query IntakeUnits {\n  units {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}": typeof types.IntakeUnitsDocument,
+    "query PetitionCategories {\n  petitionCategories {\n    code\n    name\n  }\n}": typeof types.PetitionCategoriesDocument,
+    "query PetitionMatches($input: PetitionMatchInput!) {\n  petitionMatches(input: $input) {\n    reasons\n    sameMatter\n    petition {\n      id\n      number\n      subject\n      receivedAt\n      status\n    }\n  }\n}": typeof types.PetitionMatchesDocument,
+    "query ProposeHandlingUnit($categoryCode: String!, $kind: PetitionKind!, $locationUnitId: ID!) {\n  proposeHandlingUnit(\n    categoryCode: $categoryCode\n    kind: $kind\n    locationUnitId: $locationUnitId\n  ) {\n    id\n    name\n    kind\n  }\n}": typeof types.ProposeHandlingUnitDocument,
+    "mutation RegisterPetition($input: RegisterPetitionInput!) {\n  registerPetition(input: $input) {\n    id\n    number\n    receiptCode\n  }\n}": typeof types.RegisterPetitionDocument,
+    "query ExportPetitionList($filter: PetitionFilter) {\n  exportPetitions(filter: $filter) {\n    filename\n    contentType\n    rows\n    base64\n  }\n}": typeof types.ExportPetitionListDocument,
+    "query PetitionListOptions {\n  petitionCategories {\n    code\n    name\n  }\n  units {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}": typeof types.PetitionListOptionsDocument,
+    "fragment PetitionListRow on Petition {\n  id\n  number\n  status\n  kind\n  channel\n  receivedAt\n  headcount\n  isCollective\n  subject\n  category {\n    name\n  }\n  locationUnit {\n    name\n  }\n  handlingUnit {\n    name\n  }\n  deadlines {\n    current\n  }\n  warning\n  isKeyMatter\n  isBacklog\n  extensionStatus\n}\n\nquery PetitionList($filter: PetitionFilter, $first: Int, $after: String) {\n  petitions(filter: $filter, first: $first, after: $after) {\n    totalCount\n    edges {\n      node {\n        ...PetitionListRow\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.PetitionListRowFragmentDoc,
+    "query MyWorkCounts {\n  red: petitions(filter: {mine: true, warning: [RED]}, first: 1) {\n    totalCount\n  }\n  yellow: petitions(filter: {mine: true, warning: [YELLOW]}, first: 1) {\n    totalCount\n  }\n  none: petitions(filter: {mine: true, warning: [NONE]}, first: 1) {\n    totalCount\n  }\n}": typeof types.MyWorkCountsDocument,
+    "query PetitionByReceipt($code: String!) {\n  petitionByReceipt(code: $code) {\n    id\n    number\n    version\n    status\n    receivedAt\n    acceptedAt\n    answeredAt\n    closedAt\n    satisfaction\n    canRate\n    deadlines {\n      acceptBy\n      noticeBy\n      answerBy\n      objectionBy\n      appealRequestBy\n      reviewBy\n      current\n    }\n  }\n}": typeof types.PetitionByReceiptDocument,
+    "mutation RateByReceipt($id: ID!, $version: Int!, $satisfaction: Satisfaction!, $receiptCode: String!) {\n  rateAnswer(\n    id: $id\n    version: $version\n    satisfaction: $satisfaction\n    receiptCode: $receiptCode\n  ) {\n    id\n    version\n  }\n}": typeof types.RateByReceiptDocument,
     "mutation CreateUnit($input: CreateUnitInput!) {\n  createUnit(input: $input) {\n    ...TreeUnit\n  }\n}": typeof types.CreateUnitDocument,
     "fragment TreeUnit on Unit {\n  id\n  name\n  kind\n  parentId\n  depth\n  sortOrder\n  version\n}\n\nquery Units($filter: UnitFilter) {\n  units(filter: $filter) {\n    ...TreeUnit\n  }\n}": typeof types.TreeUnitFragmentDoc,
     "mutation UpdateUnit($id: ID!, $version: Int!, $input: UpdateUnitInput!) {\n  updateUnit(id: $id, version: $version, input: $input) {\n    ...TreeUnit\n  }\n}": typeof types.UpdateUnitDocument,
@@ -31,8 +60,37 @@ const documents: Documents = {
     "mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}": types.ChangePasswordDocument,
     "fragment SessionUser on User {\n  id\n  username\n  displayName\n  roles\n  unitId\n  unit {\n    id\n    name\n    kind\n    countyId\n    townshipId\n    villageId\n    path {\n      id\n      name\n      kind\n    }\n  }\n}": types.SessionUserFragmentDoc,
     "mutation Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}": types.LoginDocument,
+    "query HolidayCalendar($year: Int!) {\n  holidayCalendar(year: $year) {\n    date\n    kind\n    name\n  }\n}": types.HolidayCalendarDocument,
+    "mutation SetCalendarDay($date: Date!, $kind: String!, $name: String!) {\n  setCalendarDay(date: $date, kind: $kind, name: $name) {\n    date\n    kind\n    name\n  }\n}": types.SetCalendarDayDocument,
     "query Me {\n  me {\n    ...SessionUser\n  }\n}": types.MeDocument,
     "query UnitsBelow($unitId: ID!) {\n  units(filter: {subtreeOf: $unitId}) {\n    id\n    name\n    kind\n    parentId\n    depth\n    sortOrder\n  }\n}": types.UnitsBelowDocument,
+    "mutation AcceptPetition($id: ID!, $version: Int!) {\n  acceptPetition(id: $id, version: $version) {\n    id\n    version\n    status\n  }\n}": types.AcceptPetitionDocument,
+    "mutation AnswerPetition($id: ID!, $version: Int!, $text: String!, $answeredAt: Date) {\n  answerPetition(id: $id, version: $version, text: $text, answeredAt: $answeredAt) {\n    id\n    version\n    status\n  }\n}": types.AnswerPetitionDocument,
+    "mutation AssignPetition($id: ID!, $version: Int!, $handlingUnitId: ID!, $mode: AssignMode!) {\n  assignPetition(\n    id: $id\n    version: $version\n    handlingUnitId: $handlingUnitId\n    mode: $mode\n  ) {\n    id\n    version\n    status\n  }\n}": types.AssignPetitionDocument,
+    "mutation ClosePetition($id: ID!, $version: Int!, $settled: Boolean, $note: String) {\n  closePetition(id: $id, version: $version, settled: $settled, note: $note) {\n    id\n    version\n    status\n  }\n}": types.ClosePetitionDocument,
+    "mutation DecideExtension($id: ID!, $version: Int!, $approve: Boolean!, $note: String) {\n  decideExtension(id: $id, version: $version, approve: $approve, note: $note) {\n    id\n    version\n    status\n  }\n}": types.DecideExtensionDocument,
+    "mutation DecideReview($id: ID!, $version: Int!, $decision: String!, $hearingDays: Int) {\n  decideReview(\n    id: $id\n    version: $version\n    decision: $decision\n    hearingDays: $hearingDays\n  ) {\n    id\n    version\n    status\n  }\n}": types.DecideReviewDocument,
+    "mutation DeclinePetition($id: ID!, $version: Int!, $reason: String!) {\n  declinePetition(id: $id, version: $version, reason: $reason) {\n    id\n    version\n    status\n  }\n}": types.DeclinePetitionDocument,
+    "query HandlingUnits {\n  units(filter: {kinds: [DEPARTMENT, TOWNSHIP, BUREAU]}) {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}": types.HandlingUnitsDocument,
+    "mutation InstructPetition($id: ID!, $version: Int!, $instruction: String!) {\n  instructPetition(id: $id, version: $version, instruction: $instruction) {\n    id\n    version\n    status\n  }\n}": types.InstructPetitionDocument,
+    "mutation NotifyPetitioner($id: ID!, $version: Int!, $note: String, $sentAt: Date) {\n  notifyPetitioner(id: $id, version: $version, note: $note, sentAt: $sentAt) {\n    id\n    version\n    status\n  }\n}": types.NotifyPetitionerDocument,
+    "mutation ObjectToAssignment($id: ID!, $version: Int!, $reason: String!) {\n  objectToAssignment(id: $id, version: $version, reason: $reason) {\n    id\n    version\n    status\n  }\n}": types.ObjectToAssignmentDocument,
+    "fragment PetitionDetail on Petition {\n  id\n  number\n  version\n  status\n  kind\n  channel\n  warning\n  receivedAt\n  headcount\n  isCollective\n  isInitial\n  isKeyMatter\n  isBacklog\n  isFinal\n  subject\n  content\n  answerText\n  answeredAt\n  declineReason\n  respondentName\n  receiptCode\n  satisfaction\n  extensionStatus\n  extensionDays\n  handlingMode\n  petitioner {\n    name\n    idNumber\n    phone\n    address\n  }\n  category {\n    code\n    name\n  }\n  locationUnit {\n    id\n    name\n    kind\n  }\n  handlingUnit {\n    id\n    name\n    kind\n  }\n  respondentUnit {\n    id\n    name\n    kind\n  }\n  repeatOf {\n    id\n    number\n  }\n  deadlines {\n    acceptBy\n    noticeBy\n    answerBy\n    objectionBy\n    appealRequestBy\n    reviewBy\n    current\n  }\n  timeline {\n    id\n    type\n    actorName\n    at\n    fromStatus\n    toStatus\n    note\n    handlingUnit\n  }\n  availableActions\n}\n\nquery Petition($id: ID!) {\n  petition(id: $id) {\n    ...PetitionDetail\n  }\n}": types.PetitionDetailFragmentDoc,
+    "mutation RateAnswer($id: ID!, $version: Int!, $satisfaction: Satisfaction!) {\n  rateAnswer(id: $id, version: $version, satisfaction: $satisfaction) {\n    id\n    version\n    status\n  }\n}": types.RateAnswerDocument,
+    "mutation RecordFollowUp($id: ID!, $version: Int!, $note: String!, $settled: Boolean) {\n  recordFollowUp(id: $id, version: $version, note: $note, settled: $settled) {\n    id\n    version\n    status\n  }\n}": types.RecordFollowUpDocument,
+    "mutation RequestExtension($id: ID!, $version: Int!, $days: Int!, $reason: String!) {\n  requestExtension(id: $id, version: $version, days: $days, reason: $reason) {\n    id\n    version\n    status\n  }\n}": types.RequestExtensionDocument,
+    "mutation RequestReview($id: ID!, $version: Int!, $requestedAt: Date) {\n  requestReview(id: $id, version: $version, requestedAt: $requestedAt) {\n    id\n    version\n    status\n  }\n}": types.RequestReviewDocument,
+    "query IntakeUnits {\n  units {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}": types.IntakeUnitsDocument,
+    "query PetitionCategories {\n  petitionCategories {\n    code\n    name\n  }\n}": types.PetitionCategoriesDocument,
+    "query PetitionMatches($input: PetitionMatchInput!) {\n  petitionMatches(input: $input) {\n    reasons\n    sameMatter\n    petition {\n      id\n      number\n      subject\n      receivedAt\n      status\n    }\n  }\n}": types.PetitionMatchesDocument,
+    "query ProposeHandlingUnit($categoryCode: String!, $kind: PetitionKind!, $locationUnitId: ID!) {\n  proposeHandlingUnit(\n    categoryCode: $categoryCode\n    kind: $kind\n    locationUnitId: $locationUnitId\n  ) {\n    id\n    name\n    kind\n  }\n}": types.ProposeHandlingUnitDocument,
+    "mutation RegisterPetition($input: RegisterPetitionInput!) {\n  registerPetition(input: $input) {\n    id\n    number\n    receiptCode\n  }\n}": types.RegisterPetitionDocument,
+    "query ExportPetitionList($filter: PetitionFilter) {\n  exportPetitions(filter: $filter) {\n    filename\n    contentType\n    rows\n    base64\n  }\n}": types.ExportPetitionListDocument,
+    "query PetitionListOptions {\n  petitionCategories {\n    code\n    name\n  }\n  units {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}": types.PetitionListOptionsDocument,
+    "fragment PetitionListRow on Petition {\n  id\n  number\n  status\n  kind\n  channel\n  receivedAt\n  headcount\n  isCollective\n  subject\n  category {\n    name\n  }\n  locationUnit {\n    name\n  }\n  handlingUnit {\n    name\n  }\n  deadlines {\n    current\n  }\n  warning\n  isKeyMatter\n  isBacklog\n  extensionStatus\n}\n\nquery PetitionList($filter: PetitionFilter, $first: Int, $after: String) {\n  petitions(filter: $filter, first: $first, after: $after) {\n    totalCount\n    edges {\n      node {\n        ...PetitionListRow\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.PetitionListRowFragmentDoc,
+    "query MyWorkCounts {\n  red: petitions(filter: {mine: true, warning: [RED]}, first: 1) {\n    totalCount\n  }\n  yellow: petitions(filter: {mine: true, warning: [YELLOW]}, first: 1) {\n    totalCount\n  }\n  none: petitions(filter: {mine: true, warning: [NONE]}, first: 1) {\n    totalCount\n  }\n}": types.MyWorkCountsDocument,
+    "query PetitionByReceipt($code: String!) {\n  petitionByReceipt(code: $code) {\n    id\n    number\n    version\n    status\n    receivedAt\n    acceptedAt\n    answeredAt\n    closedAt\n    satisfaction\n    canRate\n    deadlines {\n      acceptBy\n      noticeBy\n      answerBy\n      objectionBy\n      appealRequestBy\n      reviewBy\n      current\n    }\n  }\n}": types.PetitionByReceiptDocument,
+    "mutation RateByReceipt($id: ID!, $version: Int!, $satisfaction: Satisfaction!, $receiptCode: String!) {\n  rateAnswer(\n    id: $id\n    version: $version\n    satisfaction: $satisfaction\n    receiptCode: $receiptCode\n  ) {\n    id\n    version\n  }\n}": types.RateByReceiptDocument,
     "mutation CreateUnit($input: CreateUnitInput!) {\n  createUnit(input: $input) {\n    ...TreeUnit\n  }\n}": types.CreateUnitDocument,
     "fragment TreeUnit on Unit {\n  id\n  name\n  kind\n  parentId\n  depth\n  sortOrder\n  version\n}\n\nquery Units($filter: UnitFilter) {\n  units(filter: $filter) {\n    ...TreeUnit\n  }\n}": types.TreeUnitFragmentDoc,
     "mutation UpdateUnit($id: ID!, $version: Int!, $input: UpdateUnitInput!) {\n  updateUnit(id: $id, version: $version, input: $input) {\n    ...TreeUnit\n  }\n}": types.UpdateUnitDocument,
@@ -71,11 +129,127 @@ export function graphql(source: "mutation Login($username: String!, $password: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query HolidayCalendar($year: Int!) {\n  holidayCalendar(year: $year) {\n    date\n    kind\n    name\n  }\n}"): (typeof documents)["query HolidayCalendar($year: Int!) {\n  holidayCalendar(year: $year) {\n    date\n    kind\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetCalendarDay($date: Date!, $kind: String!, $name: String!) {\n  setCalendarDay(date: $date, kind: $kind, name: $name) {\n    date\n    kind\n    name\n  }\n}"): (typeof documents)["mutation SetCalendarDay($date: Date!, $kind: String!, $name: String!) {\n  setCalendarDay(date: $date, kind: $kind, name: $name) {\n    date\n    kind\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Me {\n  me {\n    ...SessionUser\n  }\n}"): (typeof documents)["query Me {\n  me {\n    ...SessionUser\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query UnitsBelow($unitId: ID!) {\n  units(filter: {subtreeOf: $unitId}) {\n    id\n    name\n    kind\n    parentId\n    depth\n    sortOrder\n  }\n}"): (typeof documents)["query UnitsBelow($unitId: ID!) {\n  units(filter: {subtreeOf: $unitId}) {\n    id\n    name\n    kind\n    parentId\n    depth\n    sortOrder\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptPetition($id: ID!, $version: Int!) {\n  acceptPetition(id: $id, version: $version) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation AcceptPetition($id: ID!, $version: Int!) {\n  acceptPetition(id: $id, version: $version) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnswerPetition($id: ID!, $version: Int!, $text: String!, $answeredAt: Date) {\n  answerPetition(id: $id, version: $version, text: $text, answeredAt: $answeredAt) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation AnswerPetition($id: ID!, $version: Int!, $text: String!, $answeredAt: Date) {\n  answerPetition(id: $id, version: $version, text: $text, answeredAt: $answeredAt) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AssignPetition($id: ID!, $version: Int!, $handlingUnitId: ID!, $mode: AssignMode!) {\n  assignPetition(\n    id: $id\n    version: $version\n    handlingUnitId: $handlingUnitId\n    mode: $mode\n  ) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation AssignPetition($id: ID!, $version: Int!, $handlingUnitId: ID!, $mode: AssignMode!) {\n  assignPetition(\n    id: $id\n    version: $version\n    handlingUnitId: $handlingUnitId\n    mode: $mode\n  ) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ClosePetition($id: ID!, $version: Int!, $settled: Boolean, $note: String) {\n  closePetition(id: $id, version: $version, settled: $settled, note: $note) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation ClosePetition($id: ID!, $version: Int!, $settled: Boolean, $note: String) {\n  closePetition(id: $id, version: $version, settled: $settled, note: $note) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DecideExtension($id: ID!, $version: Int!, $approve: Boolean!, $note: String) {\n  decideExtension(id: $id, version: $version, approve: $approve, note: $note) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation DecideExtension($id: ID!, $version: Int!, $approve: Boolean!, $note: String) {\n  decideExtension(id: $id, version: $version, approve: $approve, note: $note) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DecideReview($id: ID!, $version: Int!, $decision: String!, $hearingDays: Int) {\n  decideReview(\n    id: $id\n    version: $version\n    decision: $decision\n    hearingDays: $hearingDays\n  ) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation DecideReview($id: ID!, $version: Int!, $decision: String!, $hearingDays: Int) {\n  decideReview(\n    id: $id\n    version: $version\n    decision: $decision\n    hearingDays: $hearingDays\n  ) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeclinePetition($id: ID!, $version: Int!, $reason: String!) {\n  declinePetition(id: $id, version: $version, reason: $reason) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation DeclinePetition($id: ID!, $version: Int!, $reason: String!) {\n  declinePetition(id: $id, version: $version, reason: $reason) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HandlingUnits {\n  units(filter: {kinds: [DEPARTMENT, TOWNSHIP, BUREAU]}) {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}"): (typeof documents)["query HandlingUnits {\n  units(filter: {kinds: [DEPARTMENT, TOWNSHIP, BUREAU]}) {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InstructPetition($id: ID!, $version: Int!, $instruction: String!) {\n  instructPetition(id: $id, version: $version, instruction: $instruction) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation InstructPetition($id: ID!, $version: Int!, $instruction: String!) {\n  instructPetition(id: $id, version: $version, instruction: $instruction) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NotifyPetitioner($id: ID!, $version: Int!, $note: String, $sentAt: Date) {\n  notifyPetitioner(id: $id, version: $version, note: $note, sentAt: $sentAt) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation NotifyPetitioner($id: ID!, $version: Int!, $note: String, $sentAt: Date) {\n  notifyPetitioner(id: $id, version: $version, note: $note, sentAt: $sentAt) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ObjectToAssignment($id: ID!, $version: Int!, $reason: String!) {\n  objectToAssignment(id: $id, version: $version, reason: $reason) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation ObjectToAssignment($id: ID!, $version: Int!, $reason: String!) {\n  objectToAssignment(id: $id, version: $version, reason: $reason) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment PetitionDetail on Petition {\n  id\n  number\n  version\n  status\n  kind\n  channel\n  warning\n  receivedAt\n  headcount\n  isCollective\n  isInitial\n  isKeyMatter\n  isBacklog\n  isFinal\n  subject\n  content\n  answerText\n  answeredAt\n  declineReason\n  respondentName\n  receiptCode\n  satisfaction\n  extensionStatus\n  extensionDays\n  handlingMode\n  petitioner {\n    name\n    idNumber\n    phone\n    address\n  }\n  category {\n    code\n    name\n  }\n  locationUnit {\n    id\n    name\n    kind\n  }\n  handlingUnit {\n    id\n    name\n    kind\n  }\n  respondentUnit {\n    id\n    name\n    kind\n  }\n  repeatOf {\n    id\n    number\n  }\n  deadlines {\n    acceptBy\n    noticeBy\n    answerBy\n    objectionBy\n    appealRequestBy\n    reviewBy\n    current\n  }\n  timeline {\n    id\n    type\n    actorName\n    at\n    fromStatus\n    toStatus\n    note\n    handlingUnit\n  }\n  availableActions\n}\n\nquery Petition($id: ID!) {\n  petition(id: $id) {\n    ...PetitionDetail\n  }\n}"): (typeof documents)["fragment PetitionDetail on Petition {\n  id\n  number\n  version\n  status\n  kind\n  channel\n  warning\n  receivedAt\n  headcount\n  isCollective\n  isInitial\n  isKeyMatter\n  isBacklog\n  isFinal\n  subject\n  content\n  answerText\n  answeredAt\n  declineReason\n  respondentName\n  receiptCode\n  satisfaction\n  extensionStatus\n  extensionDays\n  handlingMode\n  petitioner {\n    name\n    idNumber\n    phone\n    address\n  }\n  category {\n    code\n    name\n  }\n  locationUnit {\n    id\n    name\n    kind\n  }\n  handlingUnit {\n    id\n    name\n    kind\n  }\n  respondentUnit {\n    id\n    name\n    kind\n  }\n  repeatOf {\n    id\n    number\n  }\n  deadlines {\n    acceptBy\n    noticeBy\n    answerBy\n    objectionBy\n    appealRequestBy\n    reviewBy\n    current\n  }\n  timeline {\n    id\n    type\n    actorName\n    at\n    fromStatus\n    toStatus\n    note\n    handlingUnit\n  }\n  availableActions\n}\n\nquery Petition($id: ID!) {\n  petition(id: $id) {\n    ...PetitionDetail\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RateAnswer($id: ID!, $version: Int!, $satisfaction: Satisfaction!) {\n  rateAnswer(id: $id, version: $version, satisfaction: $satisfaction) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation RateAnswer($id: ID!, $version: Int!, $satisfaction: Satisfaction!) {\n  rateAnswer(id: $id, version: $version, satisfaction: $satisfaction) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordFollowUp($id: ID!, $version: Int!, $note: String!, $settled: Boolean) {\n  recordFollowUp(id: $id, version: $version, note: $note, settled: $settled) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation RecordFollowUp($id: ID!, $version: Int!, $note: String!, $settled: Boolean) {\n  recordFollowUp(id: $id, version: $version, note: $note, settled: $settled) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestExtension($id: ID!, $version: Int!, $days: Int!, $reason: String!) {\n  requestExtension(id: $id, version: $version, days: $days, reason: $reason) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation RequestExtension($id: ID!, $version: Int!, $days: Int!, $reason: String!) {\n  requestExtension(id: $id, version: $version, days: $days, reason: $reason) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestReview($id: ID!, $version: Int!, $requestedAt: Date) {\n  requestReview(id: $id, version: $version, requestedAt: $requestedAt) {\n    id\n    version\n    status\n  }\n}"): (typeof documents)["mutation RequestReview($id: ID!, $version: Int!, $requestedAt: Date) {\n  requestReview(id: $id, version: $version, requestedAt: $requestedAt) {\n    id\n    version\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IntakeUnits {\n  units {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}"): (typeof documents)["query IntakeUnits {\n  units {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PetitionCategories {\n  petitionCategories {\n    code\n    name\n  }\n}"): (typeof documents)["query PetitionCategories {\n  petitionCategories {\n    code\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PetitionMatches($input: PetitionMatchInput!) {\n  petitionMatches(input: $input) {\n    reasons\n    sameMatter\n    petition {\n      id\n      number\n      subject\n      receivedAt\n      status\n    }\n  }\n}"): (typeof documents)["query PetitionMatches($input: PetitionMatchInput!) {\n  petitionMatches(input: $input) {\n    reasons\n    sameMatter\n    petition {\n      id\n      number\n      subject\n      receivedAt\n      status\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProposeHandlingUnit($categoryCode: String!, $kind: PetitionKind!, $locationUnitId: ID!) {\n  proposeHandlingUnit(\n    categoryCode: $categoryCode\n    kind: $kind\n    locationUnitId: $locationUnitId\n  ) {\n    id\n    name\n    kind\n  }\n}"): (typeof documents)["query ProposeHandlingUnit($categoryCode: String!, $kind: PetitionKind!, $locationUnitId: ID!) {\n  proposeHandlingUnit(\n    categoryCode: $categoryCode\n    kind: $kind\n    locationUnitId: $locationUnitId\n  ) {\n    id\n    name\n    kind\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegisterPetition($input: RegisterPetitionInput!) {\n  registerPetition(input: $input) {\n    id\n    number\n    receiptCode\n  }\n}"): (typeof documents)["mutation RegisterPetition($input: RegisterPetitionInput!) {\n  registerPetition(input: $input) {\n    id\n    number\n    receiptCode\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ExportPetitionList($filter: PetitionFilter) {\n  exportPetitions(filter: $filter) {\n    filename\n    contentType\n    rows\n    base64\n  }\n}"): (typeof documents)["query ExportPetitionList($filter: PetitionFilter) {\n  exportPetitions(filter: $filter) {\n    filename\n    contentType\n    rows\n    base64\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PetitionListOptions {\n  petitionCategories {\n    code\n    name\n  }\n  units {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}"): (typeof documents)["query PetitionListOptions {\n  petitionCategories {\n    code\n    name\n  }\n  units {\n    id\n    name\n    kind\n    parentId\n    sortOrder\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment PetitionListRow on Petition {\n  id\n  number\n  status\n  kind\n  channel\n  receivedAt\n  headcount\n  isCollective\n  subject\n  category {\n    name\n  }\n  locationUnit {\n    name\n  }\n  handlingUnit {\n    name\n  }\n  deadlines {\n    current\n  }\n  warning\n  isKeyMatter\n  isBacklog\n  extensionStatus\n}\n\nquery PetitionList($filter: PetitionFilter, $first: Int, $after: String) {\n  petitions(filter: $filter, first: $first, after: $after) {\n    totalCount\n    edges {\n      node {\n        ...PetitionListRow\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["fragment PetitionListRow on Petition {\n  id\n  number\n  status\n  kind\n  channel\n  receivedAt\n  headcount\n  isCollective\n  subject\n  category {\n    name\n  }\n  locationUnit {\n    name\n  }\n  handlingUnit {\n    name\n  }\n  deadlines {\n    current\n  }\n  warning\n  isKeyMatter\n  isBacklog\n  extensionStatus\n}\n\nquery PetitionList($filter: PetitionFilter, $first: Int, $after: String) {\n  petitions(filter: $filter, first: $first, after: $after) {\n    totalCount\n    edges {\n      node {\n        ...PetitionListRow\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyWorkCounts {\n  red: petitions(filter: {mine: true, warning: [RED]}, first: 1) {\n    totalCount\n  }\n  yellow: petitions(filter: {mine: true, warning: [YELLOW]}, first: 1) {\n    totalCount\n  }\n  none: petitions(filter: {mine: true, warning: [NONE]}, first: 1) {\n    totalCount\n  }\n}"): (typeof documents)["query MyWorkCounts {\n  red: petitions(filter: {mine: true, warning: [RED]}, first: 1) {\n    totalCount\n  }\n  yellow: petitions(filter: {mine: true, warning: [YELLOW]}, first: 1) {\n    totalCount\n  }\n  none: petitions(filter: {mine: true, warning: [NONE]}, first: 1) {\n    totalCount\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PetitionByReceipt($code: String!) {\n  petitionByReceipt(code: $code) {\n    id\n    number\n    version\n    status\n    receivedAt\n    acceptedAt\n    answeredAt\n    closedAt\n    satisfaction\n    canRate\n    deadlines {\n      acceptBy\n      noticeBy\n      answerBy\n      objectionBy\n      appealRequestBy\n      reviewBy\n      current\n    }\n  }\n}"): (typeof documents)["query PetitionByReceipt($code: String!) {\n  petitionByReceipt(code: $code) {\n    id\n    number\n    version\n    status\n    receivedAt\n    acceptedAt\n    answeredAt\n    closedAt\n    satisfaction\n    canRate\n    deadlines {\n      acceptBy\n      noticeBy\n      answerBy\n      objectionBy\n      appealRequestBy\n      reviewBy\n      current\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RateByReceipt($id: ID!, $version: Int!, $satisfaction: Satisfaction!, $receiptCode: String!) {\n  rateAnswer(\n    id: $id\n    version: $version\n    satisfaction: $satisfaction\n    receiptCode: $receiptCode\n  ) {\n    id\n    version\n  }\n}"): (typeof documents)["mutation RateByReceipt($id: ID!, $version: Int!, $satisfaction: Satisfaction!, $receiptCode: String!) {\n  rateAnswer(\n    id: $id\n    version: $version\n    satisfaction: $satisfaction\n    receiptCode: $receiptCode\n  ) {\n    id\n    version\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

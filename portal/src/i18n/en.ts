@@ -1,7 +1,13 @@
 import type { Messages } from './zh-cn';
+import { petitionEn } from './petition.en';
+import { petitionListEn } from './petition-list.en';
+import { petitionWorkEn } from './petition-work.en';
 
 /** The portal's words in English, the second language. */
 export const en: Messages = {
+  petition: petitionEn,
+  petitionList: petitionListEn,
+  petitionWork: petitionWorkEn,
   app: {
     name: 'Petition Work Platform',
     latinName: 'xinfang',
@@ -52,6 +58,11 @@ export const en: Messages = {
     unitsCounty: 'County organisation',
     unitsArea: 'Units in my area',
     users: 'Users',
+    myWork: 'My work',
+    petitions: 'Petitions',
+    petitionNew: 'Register a petition',
+    receipt: 'Track a petition',
+    calendar: 'Holiday calendar',
   },
   myUnit: {
     title: 'My unit',
@@ -195,6 +206,25 @@ export const en: Messages = {
       roles: 'Choose at least one role',
       name: 'A unit name has 1–60 characters',
     },
+  },
+  calendar: {
+    title: 'Holiday calendar',
+    explain: 'Petition deadlines (acceptance, notice, answer, appeals) are counted with this calendar: a period ending on a holiday or a weekend ends on the next working day; working-day periods skip holidays and count make-up working days. Enter each new year once the State Council publishes it.',
+    summary: '{year}: {holidays} holidays, {workdays} make-up working days',
+    empty: 'No holidays entered for {year} yet',
+    add: 'Add a day',
+    date: 'Date',
+    kind: 'Kind',
+    name: 'Holiday',
+    namePlaceholder: 'e.g. National Day',
+    actions: 'Actions',
+    remove: 'Remove',
+    removeConfirm: 'After removing {date} it counts as an ordinary day. Remove it?',
+    removed: 'Removed',
+    saved: 'Saved',
+    required: 'Enter the date and the holiday',
+    kinds: { HOLIDAY: 'Day off', WORKDAY: 'Make-up working day' },
+    weekday: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },
   },
   common: {
     retry: 'Retry',

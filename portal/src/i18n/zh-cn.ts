@@ -1,5 +1,12 @@
+import { petitionZhCN } from './petition.zh-cn';
+import { petitionListZhCN } from './petition-list.zh-cn';
+import { petitionWorkZhCN } from './petition-work.zh-cn';
+
 /** The portal's words in Chinese, the first language; en.ts must have the same keys. */
 export const zhCN = {
+  petition: petitionZhCN,
+  petitionList: petitionListZhCN,
+  petitionWork: petitionWorkZhCN,
   app: {
     name: '信访工作平台',
     latinName: 'xinfang',
@@ -50,6 +57,11 @@ export const zhCN = {
     unitsCounty: '全县组织机构',
     unitsArea: '辖区单位',
     users: '用户管理',
+    myWork: '我的待办',
+    petitions: '信访事项',
+    petitionNew: '信访登记',
+    receipt: '信访事项查询',
+    calendar: '节假日设置',
   },
   myUnit: {
     title: '我的单位',
@@ -193,6 +205,25 @@ export const zhCN = {
       roles: '请至少选择一个角色',
       name: '单位名称须为 1–60 个字',
     },
+  },
+  calendar: {
+    title: '节假日设置',
+    explain: '信访事项的受理、告知、答复、复查复核期限按此日历计算：期限届满日为法定节假日或周末的，顺延至下一个工作日；按工作日计算的期限跳过节假日并计入调休上班日。每年国务院办公厅公布次年节假日安排后，请在此录入。',
+    summary: '{year} 年：法定节假日 {holidays} 天，调休上班 {workdays} 天',
+    empty: '{year} 年尚未录入节假日安排',
+    add: '录入日期',
+    date: '日期',
+    kind: '类型',
+    name: '所属节日',
+    namePlaceholder: '如：国庆节',
+    actions: '操作',
+    remove: '删除',
+    removeConfirm: '删除 {date} 后，该日按普通工作日或周末计算。确定删除吗？',
+    removed: '已删除',
+    saved: '已保存',
+    required: '请填写日期和所属节日',
+    kinds: { HOLIDAY: '放假', WORKDAY: '调休上班' },
+    weekday: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },
   },
   common: {
     retry: '重试',

@@ -42,38 +42,47 @@ const abilities = {
 };
 
 describe('the side menu', () => {
-  it('shows the bureau its unit and the whole county, and no user management', async () => {
+  it('shows the bureau the petition work, its unit, the whole county and the holiday calendar, and no user management', async () => {
     const { wrapper, items } = await renderMenu(abilities.bureau());
     expect(wrapper.find('[data-testid="main-menu"]').exists()).toBe(true);
     expect(items).toEqual([
+      { testid: 'menu-my-work', label: '我的待办' },
+      { testid: 'menu-petitions', label: '信访事项' },
+      { testid: 'menu-petition-new', label: '信访登记' },
       { testid: 'menu-my-unit', label: '我的单位' },
       { testid: 'menu-units', label: '全县组织机构' },
+      { testid: 'menu-calendar', label: '节假日设置' },
     ]);
   });
 
   it('gives county leaders and the supervision group the county-wide label too', async () => {
     for (const ability of [abilities.leader(), abilities.supervisor()]) {
       const { items } = await renderMenu(ability);
-      expect(items.map((i) => i.label)).toEqual(['我的单位', '全县组织机构']);
+      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '我的单位', '全县组织机构']);
     }
   });
 
   it('calls a township’s units "辖区单位", since it sees only its own area', async () => {
     const { items } = await renderMenu(abilities.township());
     expect(items).toEqual([
+      { testid: 'menu-my-work', label: '我的待办' },
+      { testid: 'menu-petitions', label: '信访事项' },
+      { testid: 'menu-petition-new', label: '信访登记' },
       { testid: 'menu-my-unit', label: '我的单位' },
       { testid: 'menu-units', label: '辖区单位' },
     ]);
   });
 
-  it('gives a village, a village group and a department the area label too', async () => {
-    for (const ability of [abilities.village(), abilities.group(), abilities.department()]) {
+  it('gives a village, a village group and a department the area label too; a department registers nothing', async () => {
+    for (const ability of [abilities.village(), abilities.group()]) {
       const { items } = await renderMenu(ability);
-      expect(items.map((i) => i.label)).toEqual(['我的单位', '辖区单位']);
+      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '信访登记', '我的单位', '辖区单位']);
     }
+    const { items } = await renderMenu(abilities.department());
+    expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '我的单位', '辖区单位']);
   });
 
-  it('shows the administrator user management as well', async () => {
+  it('shows the administrator user management, and nothing of the petition work', async () => {
     const { items } = await renderMenu(abilities.admin());
     expect(items).toEqual([
       { testid: 'menu-my-unit', label: '我的单位' },
@@ -113,6 +122,6 @@ describe('the side menu', () => {
     const wrapper = mount(AppMenu, { props: { countyId: COUNTY }, global: { plugins } });
     await wrapper.find('[data-testid="menu-users"]').trigger('click');
     // The page is a lazy chunk: the navigation ends once it has loaded.
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('users'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('users'), { timeout: 10_000 });
   });
 });

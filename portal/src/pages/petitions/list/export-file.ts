@@ -1,0 +1,28 @@
+/** A file the server sends as base64 (`ExportFile`). */
+export interface Base64File {
+  filename: string;
+  contentType: string;
+  base64: string;
+}
+
+/** Decodes the server's base64 into the bytes of the file. */
+export function base64ToBlob(base64: string, contentType: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: contentType });
+}
+
+/** Hands the file to the browser as a download: an `<a download>` on an object URL, then tidied away. */
+export function downloadFile(file: Base64File, doc: Document = document): void {
+  const url = URL.createObjectURL(base64ToBlob(file.base64, file.contentType));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  link.style.display = 'none';
+  doc.body.appendChild(link);
+  link.click();
+  link.remove();
+  // After the click has been handled: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
