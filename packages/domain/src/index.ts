@@ -2,3 +2,4 @@ export * from './organisation.js';
 export * from './accounts.js';
 export * from './calendar.js';
 export * from './petition.js';
+export * from './id-number.js';

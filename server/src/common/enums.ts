@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { ROLES, UNIT_KINDS, type Role, type UnitKind } from '@xinfang/domain';
 
-const asEnum = <T extends string>(values: readonly T[]) =>
+/** A GraphQL enum object (`{ A: 'A', … }`) from a list of values in @xinfang/domain. */
+export const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 /** GraphQL enums built from the value lists in @xinfang/domain, so there is one list of each. */

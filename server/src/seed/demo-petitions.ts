@@ -3,6 +3,7 @@ import {
   CHANNELS,
   PETITION_CATEGORIES,
   addDays,
+  idCheckCharacter,
   holidayCalendar,
   petitionDeadlines,
   shanghaiDate,
@@ -56,9 +57,7 @@ const ACCUSATIONS = ['检举村干部违规发放补助资金', '检举工作人
 
 function idNumber(rand: ReturnType<typeof generator>, birthYear: number): string {
   const body = `360999${birthYear}${String(rand.int(1, 12)).padStart(2, '0')}${String(rand.int(1, 28)).padStart(2, '0')}${String(rand.int(100, 999))}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idCheckCharacter(body);
 }
 
 /** How a demo petition's life goes: the last state it reaches, and the turns it takes on the way. */

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { asEnum } from '../../common/enums.js';
 import {
   ASSIGN_MODES,
   CHANNELS,
@@ -14,7 +15,6 @@ import {
   type Warning,
 } from '@xinfang/domain';
 
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const ChannelEnum = asEnum<Channel>(CHANNELS);
 export const PetitionKindEnum = asEnum<PetitionKind>(PETITION_KINDS);

@@ -8,6 +8,7 @@ import {
   canTransition,
   daysBetween,
   isCalendarDate,
+  isValidIdNumber,
   petitionDeadlines,
   shanghaiDate,
   warningFor,
@@ -37,7 +38,6 @@ import { appendEvent } from './timeline.service.js';
 const TERRITORIAL = new Set(['COUNTY', 'TOWNSHIP', 'VILLAGE', 'VILLAGE_GROUP']);
 const HANDLERS = new Set(['DEPARTMENT', 'TOWNSHIP', 'BUREAU']);
 const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const ID_NUMBER = /^\d{17}[\dX]$/;
 const PHONE = /^[0-9+\-() ]{5,20}$/;
 const ALL_ACTIONS: PetitionAction[] = [
   'accept', 'decline', 'assign', 'object', 'notify', 'answer', 'requestExtension', 'decideExtension',
@@ -48,14 +48,6 @@ const ALL_ACTIONS: PetitionAction[] = [
 export function newReceiptCode(): string {
   const chars = Array.from({ length: 10 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('');
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
-}
-
-/** Checks the check digit of an 18-character resident ID number (GB 11643). */
-export function isValidIdNumber(id: string): boolean {
-  if (!ID_NUMBER.test(id)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  return '10X98765432'[sum % 11] === id[17];
 }
 
 const text = (value: string | null | undefined, field: string, max: number, required = true): string | null => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckCharacter, isValidIdNumber, normaliseIdNumber } from './id-number';
+import { idCheckCharacter, isValidIdNumber, normaliseIdNumber } from './id-number.js';
 
 describe('resident ID numbers', () => {
   it('accepts a number whose check digit fits', () => {

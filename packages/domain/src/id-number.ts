@@ -7,7 +7,7 @@ export const normaliseIdNumber = (value: string): string => value.replace(/\s+/g
 
 /**
  * Whether an 18-character resident ID number (居民身份证号码) is well formed: 17 digits, a check
- * character that fits them, and a birth date that exists. The server checks the check digit too.
+ * character that fits them, and a birth date that exists. The server and the portal check with this same function.
  */
 export function isValidIdNumber(value: string): boolean {
   const id = normaliseIdNumber(value);
