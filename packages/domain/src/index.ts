@@ -3,3 +3,4 @@ export * from './accounts.js';
 export * from './calendar.js';
 export * from './petition.js';
 export * from './id-number.js';
+export * from './screening.js';

@@ -215,3 +215,77 @@ describe('acting on petitions: role × action × petition → allowed or refused
     expect(ability.can(action as never, subject('Petition', { ...PETITIONS[p] }))).toBe(allowed);
   });
 });
+
+// Screening (domain.md §3, "screening" column): a report or dispute carries its unit's ancestry.
+const reportOf = (unit: keyof typeof units) => {
+  const u = units[unit]!;
+  return { unitId: u.id, unitKind: u.kind, countyId: u.countyId, townshipId: u.townshipId, villageId: u.villageId };
+};
+const SCREENING_UNITS = ['T1', 'T2', 'V1', 'V2', 'V3', 'G1', 'D'] as const;
+type ScreeningCase = [Actor, Action, 'ScreeningReport' | 'Dispute', readonly (typeof SCREENING_UNITS)[number][]];
+const SCREENING_TABLE: ScreeningCase[] = [
+  ['village', 'create', 'ScreeningReport', ['V1']],
+  ['village', 'update', 'ScreeningReport', ['V1']],
+  ['village', 'read', 'ScreeningReport', ['V1', 'G1']],
+  ['village', 'review', 'ScreeningReport', ['G1']],
+  ['village', 'read', 'Dispute', ['V1', 'G1']],
+  ['village', 'update', 'Dispute', ['V1', 'G1']],
+  ['village', 'escalate', 'Dispute', []],
+  ['group', 'create', 'ScreeningReport', ['G1']],
+  ['group', 'read', 'ScreeningReport', ['G1']],
+  ['group', 'review', 'ScreeningReport', []],
+  ['group', 'read', 'Dispute', ['G1']],
+  ['township', 'create', 'ScreeningReport', ['T1']],
+  ['township', 'update', 'ScreeningReport', ['T1']],
+  ['township', 'read', 'ScreeningReport', ['T1', 'V1', 'V2', 'G1']],
+  ['township', 'review', 'ScreeningReport', ['V1', 'V2']],
+  ['township', 'read', 'Dispute', ['T1', 'V1', 'V2', 'G1']],
+  ['township', 'escalate', 'Dispute', ['T1', 'V1', 'V2', 'G1']],
+  ['township', 'link', 'Dispute', ['T1', 'V1', 'V2', 'G1']],
+  ['department', 'create', 'ScreeningReport', ['D']],
+  ['department', 'read', 'ScreeningReport', ['D']],
+  ['department', 'review', 'ScreeningReport', []],
+  ['department', 'escalate', 'Dispute', ['D']],
+  ['bureau', 'create', 'ScreeningReport', []],
+  ['bureau', 'read', 'ScreeningReport', [...SCREENING_UNITS]],
+  ['bureau', 'review', 'ScreeningReport', ['T1', 'T2', 'D']],
+  ['bureau', 'update', 'Dispute', [...SCREENING_UNITS]],
+  ['bureau', 'escalate', 'Dispute', [...SCREENING_UNITS]],
+  ['leader', 'read', 'ScreeningReport', [...SCREENING_UNITS]],
+  ['leader', 'read', 'Dispute', [...SCREENING_UNITS]],
+  ['leader', 'update', 'Dispute', []],
+  ['leader', 'create', 'ScreeningReport', []],
+  ['supervisor', 'read', 'Dispute', [...SCREENING_UNITS]],
+  ['supervisor', 'review', 'ScreeningReport', []],
+  ['admin', 'read', 'ScreeningReport', []],
+  ['admin', 'read', 'Dispute', []],
+];
+
+describe('screening: role × action × unit of the report or dispute → allowed or refused', () => {
+  const rows = SCREENING_TABLE.flatMap(([actor, action, type, allowed]) =>
+    SCREENING_UNITS.map((unit) => [actor, action, type, unit, allowed.includes(unit)] as const),
+  );
+  it.each(rows)('%s %s %s of %s → %s', (actor, action, type, unit, allowed) => {
+    const ability = defineAbilityFor(ACTORS[actor]);
+    expect(ability.can(action, subject(type, reportOf(unit)))).toBe(allowed);
+  });
+
+  it('never reaches another county', () => {
+    for (const actor of Object.keys(ACTORS) as Actor[]) {
+      const ability = defineAbilityFor(ACTORS[actor]);
+      const elsewhere = { unitId: 'x', unitKind: 'TOWNSHIP', countyId: OTHER_COUNTY, townshipId: 'x', villageId: null };
+      expect(ability.can('read', subject('ScreeningReport', { ...elsewhere }))).toBe(false);
+      expect(ability.can('read', subject('Dispute', { ...elsewhere }))).toBe(false);
+    }
+  });
+
+  it('only the bureau changes the cadence rules; every screening role reads them; the admin does not', () => {
+    const rule = { countyId: C };
+    expect(defineAbilityFor(ACTORS.bureau).can('update', subject('ScreeningRule', rule))).toBe(true);
+    for (const actor of ['leader', 'supervisor', 'department', 'township', 'village', 'group'] as const) {
+      expect(defineAbilityFor(ACTORS[actor]).can('update', subject('ScreeningRule', rule))).toBe(false);
+      expect(defineAbilityFor(ACTORS[actor]).can('read', subject('ScreeningRule', rule))).toBe(true);
+    }
+    expect(defineAbilityFor(ACTORS.admin).can('read', subject('ScreeningRule', rule))).toBe(false);
+  });
+});

@@ -4,7 +4,9 @@ import type { Role, UnitKind } from '@xinfang/domain';
 /**
  * What a user can do. `manage` stands for every action, as in CASL. The petition actions are the
  * transitions of @xinfang/domain's TRANSITIONS (plus `flag`: mark key matter or backlog); `create` on
- * a Petition is registering it.
+ * a Petition is registering it. On a ScreeningReport, `create` is submitting it, `update` correcting it
+ * and `review` the next level's review (after which it can no longer be corrected); on a Dispute,
+ * `escalate` hands it to the stability team and `link` ties it to the petition it turned into.
  */
 export const ACTIONS = [
   'manage',
@@ -27,11 +29,14 @@ export const ACTIONS = [
   'followUp',
   'instruct',
   'flag',
+  'review',
+  'escalate',
+  'link',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The things the rules speak of; each names an entity (or its GraphQL type) of the same name. */
-export const SUBJECTS = ['Unit', 'User', 'Petition', 'HolidayCalendar', 'AuditRecord'] as const;
+export const SUBJECTS = ['Unit', 'User', 'Petition', 'HolidayCalendar', 'AuditRecord', 'ScreeningReport', 'Dispute', 'ScreeningRule'] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 export type Subjects = SubjectType | 'all' | { __caslSubjectType__?: SubjectType };
 

@@ -13,4 +13,11 @@ export const bureau: RoleRules = ({ can }, user) => {
   );
   can(['read', 'update'], 'HolidayCalendar', { countyId: user.countyId });
   can('read', 'AuditRecord', { countyId: user.countyId });
+  // Screening: it reads every report and chases the missing ones, reviews the townships' and
+  // departments' monthly reports, keeps the cadence rules, and works for the stability team
+  // (信访维稳工作组) on escalated disputes.
+  can('read', 'ScreeningReport', { countyId: user.countyId });
+  can('review', 'ScreeningReport', { countyId: user.countyId, unitKind: { $in: ['TOWNSHIP', 'DEPARTMENT'] } });
+  can(['read', 'update', 'escalate', 'link'], 'Dispute', { countyId: user.countyId });
+  can(['read', 'update'], 'ScreeningRule', { countyId: user.countyId });
 };

@@ -11,4 +11,5 @@ export const countyLeader: RoleRules = ({ can, cannot }, user) => {
   cannot('read', 'Petition', [...PETITIONER_FIELDS], { ownerLeaderId: { $ne: user.id } });
   can(['decideExtension', 'instruct'], 'Petition', { countyId: user.countyId });
   can('read', 'HolidayCalendar', { countyId: user.countyId });
+  can('read', ['ScreeningReport', 'Dispute', 'ScreeningRule'], { countyId: user.countyId });
 };

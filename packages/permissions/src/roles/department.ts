@@ -5,4 +5,7 @@ export const department: RoleRules = ({ can }, user) => {
   can('read', 'Unit', { id: user.unitId });
   can(['read', 'object', 'notify', 'answer', 'requestExtension', 'followUp'], 'Petition', { handlingUnitId: user.unitId });
   can('read', 'HolidayCalendar', { countyId: user.countyId });
+  can(['read', 'create', 'update'], 'ScreeningReport', { unitId: user.unitId });
+  can(['read', 'update', 'escalate', 'link'], 'Dispute', { unitId: user.unitId });
+  can('read', 'ScreeningRule', { countyId: user.countyId });
 };

@@ -7,4 +7,5 @@ export const supervisor: RoleRules = ({ can }, user) => {
   can('read', 'Petition', { countyId: user.countyId, isBacklog: true });
   can('read', 'Petition', { countyId: user.countyId, isSupervised: true });
   can('read', 'HolidayCalendar', { countyId: user.countyId });
+  can('read', ['ScreeningReport', 'Dispute', 'ScreeningRule'], { countyId: user.countyId });
 };

@@ -14,4 +14,10 @@ export const township: RoleRules = ({ can, cannot }, user) => {
   can('create', 'Petition', { townshipId: user.unitId });
   can('followUp', 'Petition', { townshipId: user.unitId });
   can('read', 'HolidayCalendar', { countyId: user.countyId });
+  // Screening: its own monthly report; it reads its villages' and groups' and reviews its villages'.
+  can(['read', 'create', 'update'], 'ScreeningReport', { unitId: user.unitId });
+  can('read', 'ScreeningReport', { townshipId: user.unitId });
+  can('review', 'ScreeningReport', { townshipId: user.unitId, unitKind: 'VILLAGE' });
+  can(['read', 'update', 'escalate', 'link'], 'Dispute', { townshipId: user.unitId });
+  can('read', 'ScreeningRule', { countyId: user.countyId });
 };

@@ -13,4 +13,13 @@ export const village: RoleRules = ({ can, cannot }, user) => {
   can(['read', 'create', 'followUp'], 'Petition', where);
   cannot('read', 'Petition', [...PETITIONER_FIELDS]);
   can('read', 'HolidayCalendar', { countyId: user.countyId });
+  // Screening: a village submits its own half-monthly report, reads and reviews its groups' weekly
+  // ones and resolves their disputes locally; a village group only its own.
+  can(['read', 'create', 'update'], 'ScreeningReport', { unitId: user.unitId });
+  if (user.unitKind === 'VILLAGE') {
+    can('read', 'ScreeningReport', { villageId: user.unitId });
+    can('review', 'ScreeningReport', { villageId: user.unitId, unitKind: 'VILLAGE_GROUP' });
+    can(['read', 'update'], 'Dispute', { villageId: user.unitId });
+  } else can(['read', 'update'], 'Dispute', { unitId: user.unitId });
+  can('read', 'ScreeningRule', { countyId: user.countyId });
 };
