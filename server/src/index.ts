@@ -7,6 +7,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { openOrm } from './db/orm.js';
 import { seedDemoCounty } from './seed/demo-county.js';
 import { seedDemoPetitions } from './seed/demo-petitions.js';
+import { seedDemoScreening } from './seed/demo-screening.js';
 import { seedReferenceData } from './seed/reference-data.js';
 import { PetitionService } from './modules/petition/petition.service.js';
 
@@ -57,6 +58,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
         if (config.seedDemo) {
           const petitions = await seedDemoPetitions(ready.em.fork());
           if (petitions) logger.info({ petitions }, 'demo petitions loaded');
+          const reports = await seedDemoScreening(ready.em.fork());
+          if (reports) logger.info({ reports }, 'demo screening reports loaded');
         }
         await new PetitionService().flagBacklogByAge(ready.em.fork());
       },

@@ -5,6 +5,7 @@ import { Unit } from '../modules/unit/unit.entity.js';
 import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { PetitionCategory } from '../modules/petition/petition-category.entity.js';
 import { createAuditLoader, type PersonalRead } from '../modules/audit/audit.service.js';
+import { vetoEvidence } from '../modules/screening/veto-evidence.js';
 import type { AuthUser } from './context.js';
 
 /**
@@ -20,11 +21,17 @@ export interface Loaders {
   category: DataLoader<string, PetitionCategory | null>;
   /** Audits a read of personal data; resolve it before returning the data. */
   personalRead: DataLoader<PersonalRead, true, string>;
+  /** For each screening report, the disputes that make it veto evidence (none: not evidence). */
+  vetoEvidence: DataLoader<string, string[]>;
 }
 
 export function createLoaders(em: EntityManager, user: () => AuthUser | null = () => null): Loaders {
   return {
     personalRead: createAuditLoader(em, user),
+    vetoEvidence: new DataLoader(async (ids: readonly string[]) => {
+      const found = await vetoEvidence(em, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
     calendar: new DataLoader(async (countyIds: readonly string[]) => {
       const days = await em.find(CalendarDay, { countyId: { $in: [...countyIds] } });
       return countyIds.map((id) => holidayCalendar(days.filter((d) => d.countyId === id)));

@@ -5,7 +5,8 @@ import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { Petition } from '../modules/petition/petition.entity.js';
 import { CategoryRoute, PetitionCategory } from '../modules/petition/petition-category.entity.js';
 import { PetitionChain, PetitionEvent, PetitionSequence } from '../modules/petition/petition-event.entity.js';
+import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from '../modules/screening/screening.entity.js';
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';
 
 /** Every entity, listed once: discovery by folder scanning breaks between src/ and dist/. */
-export const ENTITIES = [Unit, User, LoginThrottle, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord];
+export const ENTITIES = [Unit, User, LoginThrottle, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent];

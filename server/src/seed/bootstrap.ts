@@ -1,5 +1,6 @@
+import { ScreeningService } from '../modules/screening/screening.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { USERNAME_PATTERN, passwordProblem } from '@xinfang/domain';
+import { USERNAME_PATTERN, passwordProblem, shanghaiDate } from '@xinfang/domain';
 import { Unit } from '../modules/unit/unit.entity.js';
 import { makeUnit } from '../modules/unit/unit.tree.js';
 import { User } from '../modules/user/user.entity.js';
@@ -36,6 +37,8 @@ export async function bootstrapCounty(em: EntityManager, input: BootstrapInput):
     tx.persist(makeUnit(`${countyName.replace(/县$/, '')}县群众工作局`, 'BUREAU', county, 0));
     tx.persist(makeUnit(`${countyName.replace(/县$/, '')}县信访督查组`, 'SUPERVISION_GROUP', county, 1));
     await tx.flush();
+    // Screening under the default rules (domain.md §6) from this month on; the bureau can change them.
+    await ScreeningService.ensureDefaultRules(tx, county.id, `${shanghaiDate().slice(0, 7)}-01`);
     const admin = new User();
     admin.username = username;
     admin.displayName = input.adminDisplayName?.trim() || '系统管理员';

@@ -85,6 +85,10 @@ export class Petition extends BaseEntity {
   @Property({ type: 'boolean' })
   isCollective: boolean = false;
 
+  @Field({ description: 'Taken past the county to a higher level (越级访).' })
+  @Property({ type: 'boolean', default: false })
+  isSkipLevel: boolean = false;
+
   @Field({ description: 'The first time this petitioner raises this matter (初信/初访).' })
   @Property({ type: 'boolean' })
   isInitial: boolean = true;

@@ -365,6 +365,7 @@ export class PetitionService {
         receivedAt: input.receivedAt,
         headcount: input.headcount,
         isCollective: input.headcount >= COLLECTIVE_HEADCOUNT,
+        isSkipLevel: input.isSkipLevel ?? false,
         isInitial: !repeatOfId,
         repeatOfId,
         respondentUnitId,

@@ -92,6 +92,9 @@ export class RegisterPetitionInput {
   @Field(() => Int, { defaultValue: 1 })
   headcount!: number;
 
+  @Field(() => Boolean, { nullable: true, description: 'Taken past the county to a higher level (越级访).' })
+  isSkipLevel?: boolean | null;
+
   @Field(() => ID, { description: 'Where the matter arises (属地): the county, a township, a village or a village group.' })
   locationUnitId!: string;
 

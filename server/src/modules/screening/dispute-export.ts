@@ -1,0 +1,62 @@
+import ExcelJS from 'exceljs';
+import { accessibleWhere } from '../../common/access.js';
+import type { RequestContext } from '../../common/context.js';
+import { Petition } from '../petition/petition.entity.js';
+import { Unit } from '../unit/unit.entity.js';
+import type { Dispute } from './screening.entity.js';
+
+const RISK: Record<string, string> = { GENERAL: '一般', MAJOR: '重大' };
+const STATUS: Record<string, string> = { OPEN: '未化解', RESOLVING: '化解中', RESOLVED: '已化解', ESCALATED: '已上报维稳工作组' };
+
+/**
+ * The dispute ledger (矛盾纠纷台账) of a filtered list as an Excel workbook: one row per dispute, in the
+ * same scope as the list. A linked petition shows only by its number, and only when the caller may
+ * read that petition: nothing of a petitioner leaves through this sheet.
+ */
+export async function disputeLedger(ctx: RequestContext, rows: Dispute[], categories: Map<string, string>, today: string): Promise<Buffer> {
+  const unitIds = [...new Set(rows.map((d) => d.unitId))];
+  const units = new Map((await ctx.em.find(Unit, { id: { $in: unitIds } })).map((u) => [u.id, u.name]));
+  const petitionIds = [...new Set(rows.map((d) => d.petitionId).filter((x): x is string => !!x))];
+  const petitions = new Map(
+    (petitionIds.length ? await ctx.em.find(Petition, { $and: [{ id: { $in: petitionIds } }, accessibleWhere<Petition>(ctx.ability, 'read', 'Petition')] }) : []).map((p) => [p.id, p.number]),
+  );
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'xinfang';
+  const sheet = workbook.addWorksheet('矛盾纠纷台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: '上报日期', key: 'reportedOn', width: 12 },
+    { header: '排查周期', key: 'period', width: 12 },
+    { header: '上报单位', key: 'unit', width: 16 },
+    { header: '纠纷类别', key: 'category', width: 16 },
+    { header: '当事人', key: 'parties', width: 24 },
+    { header: '涉及人数', key: 'headcount', width: 8 },
+    { header: '纠纷概要', key: 'summary', width: 40 },
+    { header: '风险等级', key: 'risk', width: 8 },
+    { header: '状态', key: 'status', width: 14 },
+    { header: '化解期限', key: 'resolveBy', width: 12 },
+    { header: '是否逾期', key: 'overdue', width: 8 },
+    { header: '化解情况', key: 'resolution', width: 30 },
+    { header: '化解日期', key: 'resolvedOn', width: 12 },
+    { header: '关联信访件', key: 'petition', width: 18 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const d of rows) {
+    sheet.addRow({
+      reportedOn: d.reportedOn,
+      period: d.periodStart,
+      unit: units.get(d.unitId) ?? '',
+      category: categories.get(d.categoryCode) ?? d.categoryCode,
+      parties: d.parties,
+      headcount: d.headcount,
+      summary: d.summary,
+      risk: RISK[d.riskLevel],
+      status: STATUS[d.status],
+      resolveBy: d.resolveBy ?? '',
+      overdue: d.status !== 'RESOLVED' && d.resolveBy && d.resolveBy < today ? '是' : '',
+      resolution: d.resolutionNote ?? '',
+      resolvedOn: d.resolvedOn ?? '',
+      petition: d.petitionId ? (petitions.get(d.petitionId) ?? '') : '',
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
