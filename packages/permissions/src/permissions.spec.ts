@@ -270,6 +270,15 @@ describe('screening: role × action × unit of the report or dispute → allowed
     expect(ability.can(action, subject(type, reportOf(unit)))).toBe(allowed);
   });
 
+  it('leaves an escalated dispute to the stability team: only the bureau updates it', () => {
+    const escalated = (unit: keyof typeof units) => subject('Dispute', { ...reportOf(unit), status: 'ESCALATED' });
+    expect(defineAbilityFor(ACTORS.township).can('update', escalated('V1'))).toBe(false);
+    expect(defineAbilityFor(ACTORS.village).can('update', escalated('V1'))).toBe(false);
+    expect(defineAbilityFor(ACTORS.department).can('update', escalated('D'))).toBe(false);
+    expect(defineAbilityFor(ACTORS.bureau).can('update', escalated('V1'))).toBe(true);
+    expect(defineAbilityFor(ACTORS.township).can('update', subject('Dispute', { ...reportOf('V1'), status: 'RESOLVING' }))).toBe(true);
+  });
+
   it('never reaches another county', () => {
     for (const actor of Object.keys(ACTORS) as Actor[]) {
       const ability = defineAbilityFor(ACTORS[actor]);

@@ -6,6 +6,7 @@ export const department: RoleRules = ({ can }, user) => {
   can(['read', 'object', 'notify', 'answer', 'requestExtension', 'followUp'], 'Petition', { handlingUnitId: user.unitId });
   can('read', 'HolidayCalendar', { countyId: user.countyId });
   can(['read', 'create', 'update'], 'ScreeningReport', { unitId: user.unitId });
-  can(['read', 'update', 'escalate', 'link'], 'Dispute', { unitId: user.unitId });
+  can(['read', 'escalate', 'link'], 'Dispute', { unitId: user.unitId });
+  can('update', 'Dispute', { unitId: user.unitId, status: { $ne: 'ESCALATED' } });
   can('read', 'ScreeningRule', { countyId: user.countyId });
 };

@@ -18,6 +18,8 @@ export const township: RoleRules = ({ can, cannot }, user) => {
   can(['read', 'create', 'update'], 'ScreeningReport', { unitId: user.unitId });
   can('read', 'ScreeningReport', { townshipId: user.unitId });
   can('review', 'ScreeningReport', { townshipId: user.unitId, unitKind: 'VILLAGE' });
-  can(['read', 'update', 'escalate', 'link'], 'Dispute', { townshipId: user.unitId });
+  can(['read', 'escalate', 'link'], 'Dispute', { townshipId: user.unitId });
+  // An escalated dispute is the stability team's (the bureau's) to work on.
+  can('update', 'Dispute', { townshipId: user.unitId, status: { $ne: 'ESCALATED' } });
   can('read', 'ScreeningRule', { countyId: user.countyId });
 };

@@ -19,7 +19,11 @@ export const village: RoleRules = ({ can, cannot }, user) => {
   if (user.unitKind === 'VILLAGE') {
     can('read', 'ScreeningReport', { villageId: user.unitId });
     can('review', 'ScreeningReport', { villageId: user.unitId, unitKind: 'VILLAGE_GROUP' });
-    can(['read', 'update'], 'Dispute', { villageId: user.unitId });
-  } else can(['read', 'update'], 'Dispute', { unitId: user.unitId });
+    can('read', 'Dispute', { villageId: user.unitId });
+    can('update', 'Dispute', { villageId: user.unitId, status: { $ne: 'ESCALATED' } });
+  } else {
+    can('read', 'Dispute', { unitId: user.unitId });
+    can('update', 'Dispute', { unitId: user.unitId, status: { $ne: 'ESCALATED' } });
+  }
   can('read', 'ScreeningRule', { countyId: user.countyId });
 };
