@@ -85,6 +85,14 @@ try {
   const ONE = `query($id: ID!) { petition(id: $id) { id number status subject content petitioner { name phone } deadlines { acceptBy answerBy current }
     timeline { type actorName at note } availableActions } }`;
   const ids = (await gql('{ petitions(first: 100) { edges { node { id } } } }', {}, bureau)).petitions.edges.map((e) => e.node.id);
+  const me = async (token) => (await gql('{ me { unitId unit { countyId } } }', {}, token)).me;
+  const county = (await me(bureau)).unit.countyId;
+  const township = (await me(qingshan)).unitId;
+  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const COMPLIANCE = `query($u: ID!, $m: String!) { screeningCompliance(scopeUnitId: $u, month: $m) { unit { name } expected due submitted late missing vetoEvidence
+    periods { periodStart status report { id isZeroReport disputeCount } } } }`;
+  const DISPUTES = `query($f: DisputeFilter) { disputes(first: 50, filter: $f) { totalCount edges { node { id summary parties status riskLevel resolveBy isOverdue
+    category { name } unit { name } } } } }`;
   const results = [
     await measure('login (argon2id)', 40, 2, () => login('bureau')),
     await measure('me', N, CONCURRENCY, () => gql('{ me { username unit { name path { name } } } }', {}, bureau)),
@@ -94,6 +102,11 @@ try {
     await measure('petitions, page of 50 (township)', N, CONCURRENCY, () => gql(LIST, { f: {} }, qingshan)),
     await measure('petitions, text search', N, CONCURRENCY, () => gql(LIST, { f: { text: '补偿' } }, bureau)),
     await measure('petition with timeline and petitioner', N, CONCURRENCY, (i) => gql(ONE, { id: ids[i % ids.length] }, bureau)),
+    await measure('screening month, whole county (bureau)', N, CONCURRENCY, () => gql(COMPLIANCE, { u: county, m: month }, bureau)),
+    await measure('screening month, township and villages', N, CONCURRENCY, () => gql(COMPLIANCE, { u: township, m: month }, qingshan)),
+    await measure('screening periods, one unit, two years', N, CONCURRENCY, () => gql('query($u: ID!, $f: Date!, $t: Date!) { screeningPeriods(unitId: $u, from: $f, to: $t) { periodStart status } }', { u: township, f: `${Number(month.slice(0, 4)) - 2}${month.slice(4)}-01`, t: `${month}-01` }, qingshan)),
+    await measure('disputes, page of 50 (bureau)', N, CONCURRENCY, () => gql(DISPUTES, { f: {} }, bureau)),
+    await measure('disputes, text search', N, CONCURRENCY, () => gql(DISPUTES, { f: { search: '纠纷' } }, bureau)),
   ];
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
