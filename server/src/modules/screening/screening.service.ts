@@ -25,7 +25,7 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors.js'
 import { pageArgs, toConnection } from '../../common/pagination.js';
 import { expectVersion } from '../../common/write.js';
 import { PetitionCategory } from '../petition/petition-category.entity.js';
-import { PetitionService } from '../petition/petition.service.js';
+import { Petition } from '../petition/petition.entity.js';
 import { Unit } from '../unit/unit.entity.js';
 import { isUuid } from '../unit/unit.service.js';
 import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from './screening.entity.js';
@@ -97,8 +97,6 @@ function treeOrder(units: Unit[]): Unit[] {
  * reports, review by the next level, the dispute ledger, escalation and links to petitions.
  */
 export class ScreeningService {
-  private readonly petitions = new PetitionService();
-
   today(): CalendarDate {
     return shanghaiDate();
   }
@@ -580,9 +578,11 @@ export class ScreeningService {
 
   /** Links a dispute to the petition it turned into; the petition must be one the caller may read. */
   async link(ctx: RequestContext, id: string, version: number, petitionId: string): Promise<Dispute> {
-    return this.changeDispute(ctx, id, version, 'link', async (d) => {
+    return this.changeDispute(ctx, id, version, 'link', async (d, em) => {
       if (d.petitionId) throw badInput('This dispute is already linked to a petition.', { reason: 'ALREADY_LINKED' });
-      const petition = isUuid(petitionId) ? await this.petitions.readable(ctx, petitionId) : null;
+      // Read through the transaction: on the embedded database there is one connection, which the
+      // transaction holds, so a read through the request's manager would wait for it forever.
+      const petition = isUuid(petitionId) ? await em.findOne(Petition, { $and: [{ id: petitionId }, accessibleWhere<Petition>(ctx.ability, 'read', 'Petition')] }) : null;
       if (!petition || petition.countyId !== d.countyId) throw notFound('Petition');
       d.petitionId = petition.id;
       return { type: 'LINKED', data: { petitionId: petition.id, number: petition.number } };
