@@ -34,7 +34,10 @@ export interface DisputeRow {
   resolveBy: string | null;
   isOverdue: boolean;
   isLinked: boolean;
-  categoryCode?: string;
+  escalatedAt: string | null;
+  escalationNote: string | null;
+  availableActions: string[];
+  history: Array<{ type: string; note: string | null; actorName: string }>;
   unit: { id: string; name: string; kind: string };
   category: { code: string };
 }
