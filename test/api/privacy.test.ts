@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '@xinfang/domain';
 import { DATABASE_MODES, codeOf, gql, startTestPlatform, type GraphQLAnswer, type TestPlatform } from '../support/api-server.js';
 import { Client, ok } from '../support/petitions.js';
+import { ScreeningClient, clearScreening, disputeInput, monthOf, recentPeriods } from '../support/screening.js';
 
 const SECRET = {
   name: '蔺秘密',
@@ -116,5 +117,94 @@ describe.each(DATABASE_MODES)('petitioner privacy on %s', (mode) => {
     expect(publicPage.text).not.toContain('青山乡');
     const wrong = await gql(platform.url, '{ petitionByReceipt(code: "AAAAA-AAAAA") { number } }');
     expect(codeOf(wrong)).toBe('NOT_FOUND');
+  });
+
+  it('never lets a screening answer carry the accuser: reports, disputes, links, the grid, exports, searches and errors', async () => {
+    const [bureauS, qingshanS, shiqiaoS] = await Promise.all(['bureau', 'qingshan', 'shiqiao'].map((u) => ScreeningClient.as(platform.url, u)));
+    await clearScreening(platform, [unit.get('石桥村')!]);
+    const period = (await recentPeriods(bureauS, unit.get('石桥村')!, 40)).at(-1)!;
+    const report = ok(
+      await shiqiaoS.submit({ unitId: unit.get('石桥村'), periodStart: period.periodStart, isZeroReport: false, disputes: [disputeInput('石桥村修路占地纠纷', { parties: '村民与施工方' }), disputeInput('石桥村林地边界纠纷')] }),
+    ).submitScreeningReport;
+    const [linkedId, otherId] = [report.disputes[0].id, report.disputes[1].id];
+    // The bureau, which may read the accusation, ties the dispute to it.
+    const d = ok(await bureauS.dispute(linkedId)).dispute;
+    ok(await bureauS.link(d.id, d.version, accusation.id));
+
+    const PETITION = 'petition { id number subject content respondentName receiptCode petitioner { name idNumber phone address } timeline { note } }';
+    const DISPUTE = `id summary parties isLinked history { note } ${PETITION}`;
+    const month = monthOf(period.periodStart);
+    const reads: Array<[string, Record<string, unknown>]> = [
+      [`query($id: ID!) { dispute(id: $id) { ${DISPUTE} } }`, { id: linkedId }],
+      [`{ disputes(first: 20, filter: { linked: true }) { totalCount edges { node { ${DISPUTE} } } } }`, {}],
+      [`query($id: ID!) { screeningReport(id: $id) { disputes { ${DISPUTE} } concealedDisputes { ${DISPUTE} } history { note } } }`, { id: report.id }],
+      [`query($u: ID!, $f: Date!, $t: Date!) { screeningPeriods(unitId: $u, from: $f, to: $t) { report { disputes { ${DISPUTE} } } } }`, { u: unit.get('石桥村'), f: period.periodStart, t: period.periodEnd }],
+      [`query($s: ID!, $m: String!) { screeningCompliance(scopeUnitId: $s, month: $m) { periods { report { disputes { ${DISPUTE} } } } } }`, { s: unit.get('石桥村'), m: month }],
+      [`query($id: ID!) { petition(id: $id) { id disputes { ${DISPUTE} } } }`, { id: accusation.id }],
+      ['{ disputeSummary { found } screeningReminders { unit { name } } }', {}],
+    ];
+    const villageReceived: string[] = [];
+    for (const [query, variables] of reads) {
+      const accused = await asAccused(qingshanS.query(query, variables));
+      expect(accused.errors, accused.text).toBeUndefined();
+      received.push(accused.text);
+      // The petition's timeline is the petition module's, which shows a village the notes of the
+      // cases in its territory: the village's screening answers are read without it.
+      const villageAnswer = await shiqiaoS.query(query.replaceAll(' timeline { note }', ''), variables);
+      expect(villageAnswer.errors, villageAnswer.text).toBeUndefined();
+      villageReceived.push(villageAnswer.text);
+    }
+    // Both see that the dispute became this petition, and neither sees who raised it.
+    for (const client of [qingshanS, shiqiaoS]) {
+      const seen = ok(await client.query(`query($id: ID!) { dispute(id: $id) { ${DISPUTE} } }`, { id: linkedId })).dispute;
+      expect(seen).toMatchObject({ isLinked: true, petition: { id: accusation.id, number: accusation.number, petitioner: null, receiptCode: null } });
+      expect(ok(await client.query(`query($id: ID!) { petition(id: $id) { disputes { id } } }`, { id: accusation.id })).petition.disputes).toEqual([{ id: linkedId }]);
+    }
+    // Searching the ledger for the accuser or the accusation finds nothing.
+    for (const text of [SECRET.name, SECRET.idNumber, SECRET.phone, '红包', '道路硬化']) {
+      for (const client of [qingshanS, shiqiaoS, bureauS]) {
+        const search = await client.disputes({ search: text });
+        (client === qingshanS ? received : villageReceived).push(search.text);
+        expect(ok(search).disputes.totalCount, text).toBe(0);
+      }
+    }
+    // The ledger export, even the bureau's, carries the petition's number only.
+    for (const client of [qingshanS, shiqiaoS, bureauS]) {
+      const exported = ok(await client.query('{ exportDisputes(filter: { linked: true }) { rows base64 } }')).exportDisputes;
+      const sheet = await xlsxText(exported.base64);
+      expect(sheet).toContain(accusation.number);
+      for (const needle of [SECRET.name, SECRET.idNumber, SECRET.phone]) expect(sheet, `${needle} in an export`).not.toContain(needle);
+      (client === qingshanS ? received : villageReceived).push(sheet);
+    }
+    // Refusals and errors say nothing about it either.
+    const fresh = ok(await qingshanS.dispute(linkedId)).dispute;
+    const other = ok(await qingshanS.dispute(otherId)).dispute;
+    const errors = [
+      await qingshanS.link(fresh.id, fresh.version, accusation.id),
+      await qingshanS.link(fresh.id, fresh.version - 1, accusation.id),
+      await qingshanS.updateDispute({ id: fresh.id, version: fresh.version - 1, status: 'RESOLVING' }),
+      await qingshanS.updateDispute({ id: fresh.id, version: fresh.version, status: 'RESOLVED' }),
+      await qingshanS.escalate(fresh.id, fresh.version),
+      await qingshanS.link(other.id, other.version, '00000000-0000-4000-8000-000000000000'),
+    ];
+    for (const e of errors) {
+      expect(e.errors, e.text).toBeDefined();
+      received.push(e.text);
+    }
+    const shiqiaoErrors = [await shiqiaoS.link(fresh.id, fresh.version, accusation.id), await shiqiaoS.escalate(fresh.id, fresh.version)];
+    for (const e of shiqiaoErrors) villageReceived.push(e.text);
+
+    const everything = received.join('\n');
+    for (const needle of NEEDLES) expect(everything, `the accused unit received "${needle}"`).not.toContain(needle);
+    const village = villageReceived.join('\n');
+    for (const needle of [SECRET.name, SECRET.idNumber, SECRET.phone]) expect(village, `the village received "${needle}"`).not.toContain(needle);
+    // Nothing of the petitioner was read by either, so nothing was audited for them.
+    const [{ count }] = await platform.orm.em.getConnection().execute(
+      `select count(*)::int as count from audit_record a join app_user u on u.id = a.user_id where a.petition_id = ? and u.username in ('qingshan', 'shiqiao')`,
+      [accusation.id],
+    );
+    expect(count).toBe(0);
+    // The bureau, which may, reads the petitioner through the link.
+    expect(ok(await bureauS.query(`query($id: ID!) { dispute(id: $id) { ${DISPUTE} } }`, { id: linkedId })).dispute.petition.petitioner.name).toBe(SECRET.name);
   });
 });
