@@ -58,8 +58,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
         if (config.seedDemo) {
           const petitions = await seedDemoPetitions(ready.em.fork());
           if (petitions) logger.info({ petitions }, 'demo petitions loaded');
+          const began = Date.now();
           const reports = await seedDemoScreening(ready.em.fork());
-          if (reports) logger.info({ reports }, 'demo screening reports loaded');
+          if (reports) logger.info({ reports, ms: Date.now() - began }, 'demo screening reports loaded');
         }
         await new PetitionService().flagBacklogByAge(ready.em.fork());
       },

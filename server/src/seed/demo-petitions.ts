@@ -21,7 +21,7 @@ import { Unit } from '../modules/unit/unit.entity.js';
 import { User } from '../modules/user/user.entity.js';
 
 /** A small seeded generator (mulberry32): the same seed gives the same demo county every time. */
-function generator(seed: number) {
+export function generator(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -38,8 +38,8 @@ function generator(seed: number) {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英霞平刚桂兰华建国红玉梅兵文辉鹏飞德福生荣春燕海波志宏金凤林德胜永贵'.split('');
+export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+export const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英霞平刚桂兰华建国红玉梅兵文辉鹏飞德福生荣春燕海波志宏金凤林德胜永贵'.split('');
 
 const SUBJECTS: Record<string, string[]> = {
   LAND: ['反映征地补偿款未足额发放', '反映宅基地被他人侵占', '反映土地流转租金拖欠', '对征收土地面积测量结果有异议'],
@@ -82,6 +82,9 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
     if (!county) return 0;
     if ((await tx.count(Petition, { countyId: county.id })) > 0) return 0;
     const rand = generator(seed);
+    // Skip-level visits are drawn from a stream of their own, so that every other field of the demo
+    // petitions stays what it was before they were recorded.
+    const skipRand = generator(seed ^ 0x5eed);
     const today = shanghaiDate();
     const calendar = holidayCalendar(await tx.find(CalendarDay, { countyId: county.id }));
     const units = await tx.find(Unit, { countyId: county.id });
@@ -117,6 +120,10 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
           };
       petitioners.push(who);
       const headcount = rand.chance(0.12) ? rand.int(5, 40) : rand.chance(0.2) ? rand.int(2, 4) : 1;
+      // 越级访: a visit taken past the county to the city or province, most often by someone who has
+      // been here before or by a group.
+      const skipDraw = skipRand.next();
+      const isSkipLevel = channel === 'VISIT' && kind !== 'SUGGESTION' && skipDraw < (repeat ? 0.15 : headcount >= 5 ? 0.08 : 0.02);
       const respondent = kind === 'ACCUSATION' ? (units.find((u) => u.id === place.townshipId) ?? byName.get('城关镇')!) : null;
       const handler =
         kind === 'ACCUSATION' ? discipline!
@@ -141,6 +148,7 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
         receivedAt,
         headcount,
         isCollective: headcount >= 5,
+        isSkipLevel,
         isInitial: !repeat,
         repeatOfId: repeat?.id ?? null,
         respondentUnitId: respondent?.id ?? null,
@@ -152,7 +160,9 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
         registeredById: bureauUser?.id ?? leaders[0]!.id,
         isKeyMatter: rand.chance(0.06),
       });
-      p.content = `${who.name}${headcount >= 5 ? `等${headcount}人` : ''}来${channel === 'VISIT' ? '访' : channel === 'LETTER' ? '信' : '电'}${p.subject}，称${place.name}的问题已持续较长时间，多次向有关部门反映未果，请求依法依规予以解决。`;
+      p.content = isSkipLevel
+        ? `${who.name}${headcount >= 5 ? `等${headcount}人` : ''}越级到市信访局上访${p.subject}，称${place.name}的问题在县里多次反映未果；市信访局登记后转回本县办理。`
+        : `${who.name}${headcount >= 5 ? `等${headcount}人` : ''}来${channel === 'VISIT' ? '访' : channel === 'LETTER' ? '信' : '电'}${p.subject}，称${place.name}的问题已持续较长时间，多次向有关部门反映未果，请求依法依规予以解决。`;
       if (p.isKeyMatter && leaders.length) p.ownerLeaderId = rand.pick(leaders).id;
       tx.persist(p);
       made.push(p);
