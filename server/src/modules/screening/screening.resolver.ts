@@ -115,7 +115,8 @@ export class ScreeningResolver {
 
   @FieldResolver(() => [ScreeningEvent], { description: 'Submitted, corrected, reviewed: oldest first.' })
   history(@Ctx() ctx: RequestContext, @Root() r: ScreeningReport) {
-    return service.history(ctx.em, { reportId: r.id });
+    // The changes to its disputes carry its id too; they are on each dispute's history.
+    return service.history(ctx.em, { reportId: r.id, disputeId: null });
   }
 
   @FieldResolver(() => Boolean, { description: 'A zero report in a period in which a dispute of the unit, reported later, became a collective or skip-level petition (evidence for 一票否决).' })
@@ -235,12 +236,8 @@ export class DisputeResolver {
   }
 
   @FieldResolver(() => [ScreeningEvent], { description: 'Reported, updated, escalated, linked: oldest first.' })
-  async history(@Ctx() ctx: RequestContext, @Root() d: Dispute) {
-    const [ofReport, own] = await Promise.all([
-      ctx.em.find(ScreeningEvent, { reportId: d.reportId, type: 'SUBMITTED' }),
-      service.history(ctx.em, { disputeId: d.id }),
-    ]);
-    return [...ofReport, ...own];
+  history(@Ctx() ctx: RequestContext, @Root() d: Dispute) {
+    return service.disputeHistory(ctx.em, d);
   }
 
   @FieldResolver(() => [String], { description: 'What the caller may do now: update, resolve, escalate, link.' })

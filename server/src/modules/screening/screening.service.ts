@@ -428,8 +428,24 @@ export class ScreeningService {
     });
   }
 
-  async history(em: EntityManager, where: { reportId: string } | { disputeId: string }): Promise<ScreeningEvent[]> {
+  async history(em: EntityManager, where: { reportId: string; disputeId: null } | { disputeId: string }): Promise<ScreeningEvent[]> {
     return em.find(ScreeningEvent, where, { orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  }
+
+  /**
+   * A dispute's history: the submission or correction of its report that reported it (not the
+   * report's other steps), then its own changes.
+   */
+  async disputeHistory(em: EntityManager, d: Pick<Dispute, 'id' | 'reportId'>): Promise<ScreeningEvent[]> {
+    const [ofReport, own] = await Promise.all([
+      this.history(em, { reportId: d.reportId, disputeId: null }),
+      this.history(em, { disputeId: d.id }),
+    ]);
+    const reports = (e: ScreeningEvent) => {
+      const listed = e.type === 'SUBMITTED' ? e.data?.disputes : e.type === 'CORRECTED' ? e.data?.added : undefined;
+      return Array.isArray(listed) && listed.some((x: { id?: string }) => x.id === d.id);
+    };
+    return [...ofReport.filter(reports), ...own];
   }
 
   /** The disputes of a report the caller may read. */
