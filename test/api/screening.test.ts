@@ -290,6 +290,20 @@ describe.each(DATABASE_MODES)('screening reports on %s', (mode) => {
       expect(refusal(await shiqiao.correct({ id: report.id, version: stale, isZeroReport: false, reason: '旧版本' }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'ALREADY_REVIEWED' });
     });
 
+    it('keeps each history to its own: a dispute added by a correction was reported by it; a report’s history has no dispute changes', async () => {
+      const open = (await periodsOf('石桥村', 120)).filter((p) => !p.report).at(-1)!;
+      let report = ok(await shiqiao.submit({ unitId: id('石桥村'), periodStart: open.periodStart, isZeroReport: false, disputes: [disputeInput('先报的排水纠纷')], note: '按期排查' })).submitScreeningReport;
+      report = ok(await shiqiao.correct({ id: report.id, version: report.version, isZeroReport: false, addDisputes: [disputeInput('补报的鱼塘纠纷')], reason: '漏报鱼塘纠纷' })).correctScreeningReport;
+      const [first, added] = ['先报的排水纠纷', '补报的鱼塘纠纷'].map((s) => report.disputes.find((d: { summary: string }) => d.summary === s).id);
+      const history = async (disputeId: string) => ok(await bureau.dispute(disputeId)).dispute.history.map((h: { type: string; note: string | null }) => [h.type, h.note]);
+      expect(await history(first)).toEqual([['SUBMITTED', '按期排查']]);
+      expect(await history(added)).toEqual([['CORRECTED', '漏报鱼塘纠纷']]);
+      const d = ok(await bureau.dispute(first)).dispute;
+      ok(await qingshan.updateDispute({ id: d.id, version: d.version, status: 'RESOLVING' }));
+      expect(await history(first)).toEqual([['SUBMITTED', '按期排查'], ['DISPUTE_UPDATED', null]]);
+      expect(ok(await bureau.report(report.id)).screeningReport.history.map((h: { type: string }) => h.type)).toEqual(['SUBMITTED', 'CORRECTED']);
+    });
+
     it('has a township’s report reviewed by the bureau and a group’s by its village, never by themselves', async () => {
       const month = (await periodsOf('青山乡', 40)).at(-1)!;
       const own = ok(await qingshan.submit({ unitId: id('青山乡'), periodStart: month.periodStart, isZeroReport: true })).submitScreeningReport;
