@@ -401,6 +401,62 @@ describe.each(DATABASE_MODES)('the dispute ledger on %s', (mode) => {
     });
   });
 
+  describe('races and withdrawals', () => {
+    it('lets one of two simultaneous changes from the same version win, the other CONFLICT, for corrections, updates and links', async () => {
+      const r = await report(shiqiao, '石桥村', [disputeInput('竞争 一'), disputeInput('竞争 二')]);
+      const corrections = await Promise.all([
+        shiqiao.correct({ id: r.id, version: r.version, isZeroReport: false, addDisputes: [disputeInput('竞争 补报甲')], reason: '补报甲' }),
+        shiqiao.correct({ id: r.id, version: r.version, isZeroReport: false, addDisputes: [disputeInput('竞争 补报乙')], reason: '补报乙' }),
+      ]);
+      expect(corrections.filter((a) => !a.errors).length, corrections.map((a) => a.text).join('\n')).toBe(1);
+      expect(codeOf(corrections.find((a) => a.errors)!)).toBe('CONFLICT');
+      const after = ok(await bureau.report(r.id)).screeningReport;
+      expect(after).toMatchObject({ disputeCount: 3, correctionCount: 1 });
+      expect(after.disputes.length).toBe(3);
+      expect((await bureau.allDisputes({ search: '竞争' })).length).toBe(3);
+
+      const d = await fresh('竞争 一');
+      const updates = await Promise.all([
+        shiqiao.updateDispute({ id: d.id, version: d.version, status: 'RESOLVING' }),
+        qingshan.updateDispute({ id: d.id, version: d.version, status: 'RESOLVED', resolutionNote: '已调解' }),
+      ]);
+      expect(updates.filter((a) => !a.errors).length, updates.map((a) => a.text).join('\n')).toBe(1);
+      expect(codeOf(updates.find((a) => a.errors)!)).toBe('CONFLICT');
+      const won = updates.find((a) => !a.errors)!.data!.updateDispute;
+      expect((await fresh('竞争 一')).status).toBe(won.status);
+      expect((await fresh('竞争 一')).history.filter((h) => h.type === 'DISPUTE_UPDATED').length).toBe(1);
+
+      const [p1, p2] = [await registerPetition('石桥村'), await registerPetition('石桥村')];
+      const e = await fresh('竞争 二');
+      const links = await Promise.all([qingshan.link(e.id, e.version, p1.id), bureau.link(e.id, e.version, p2.id)]);
+      expect(links.filter((a) => !a.errors).length, links.map((a) => a.text).join('\n')).toBe(1);
+      expect(codeOf(links.find((a) => a.errors)!)).toBe('CONFLICT');
+      const linkedTo = links.find((a) => !a.errors)!.data!.linkDisputeToPetition.petition.id;
+      const back = async (pid: string) => ok(await bureau.query('query($id: ID!) { petition(id: $id) { disputes { id } } }', { id: pid })).petition.disputes;
+      expect(await back(linkedTo)).toEqual([{ id: e.id }]);
+      expect(await back(linkedTo === p1.id ? p2.id : p1.id)).toEqual([]);
+    });
+
+    it('withdraws only untouched disputes: not one being resolved, escalated or linked', async () => {
+      const r = await report(shiqiao, '石桥村', [disputeInput('撤回 未动'), disputeInput('撤回 化解中'), disputeInput('撤回 已上报', { riskLevel: 'MAJOR' }), disputeInput('撤回 已关联')]);
+      const resolving = await fresh('撤回 化解中');
+      ok(await shiqiao.updateDispute({ id: resolving.id, version: resolving.version, status: 'RESOLVING' }));
+      const major = await fresh('撤回 已上报');
+      ok(await qingshan.escalate(major.id, major.version));
+      const linked = await fresh('撤回 已关联');
+      ok(await qingshan.link(linked.id, linked.version, (await registerPetition('石桥村')).id));
+      let current = ok(await bureau.report(r.id)).screeningReport;
+      for (const summary of ['撤回 化解中', '撤回 已上报', '撤回 已关联']) {
+        const answer = await shiqiao.correct({ id: r.id, version: current.version, isZeroReport: false, withdrawDisputeIds: [disputeOf(summary).id], reason: '误报' });
+        expect(refusal(answer), summary).toEqual({ code: 'BAD_USER_INPUT', reason: 'DISPUTE_IN_USE' });
+      }
+      expect(ok(await bureau.report(r.id)).screeningReport).toEqual(current);
+      current = ok(await shiqiao.correct({ id: r.id, version: current.version, isZeroReport: false, withdrawDisputeIds: [disputeOf('撤回 未动').id], reason: '误报' })).correctScreeningReport;
+      expect(current.disputeCount).toBe(3);
+      expect(codeOf(await bureau.dispute(disputeOf('撤回 未动').id))).toBe('NOT_FOUND');
+    });
+  });
+
   describe('export', () => {
     it('exports exactly the rows of the list, for each scope and filter, and never a petitioner', async () => {
       const cases: Array<[ScreeningClient, Record<string, unknown>]> = [
