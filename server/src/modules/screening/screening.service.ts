@@ -125,16 +125,22 @@ export class ScreeningService {
     if (problem === 'NOT_FIRST_OF_MONTH') throw badInput('A new cadence starts on the first day of a month.', { field: 'effectiveFrom', reason: problem });
     if (problem === 'NOT_IN_FUTURE') throw badInput('A new cadence can only start in a future month: periods already running keep their rules.', { field: 'effectiveFrom', reason: problem });
     if (problem) throw badInput('The due day must be 0 to 15 days after the period ends.', { field: 'dueAfterDays', reason: problem });
-    return ctx.em.transactional(async (em) => {
-      let rule = await em.findOne(ScreeningRule, { countyId, unitKind: input.unitKind, effectiveFrom: input.effectiveFrom });
-      if (!rule) {
-        rule = Object.assign(new ScreeningRule(), { countyId, unitKind: input.unitKind, effectiveFrom: input.effectiveFrom });
-        em.persist(rule);
-      }
-      rule.cadence = input.cadence;
-      rule.dueAfterDays = input.dueAfterDays;
-      return rule;
-    });
+    try {
+      return await ctx.em.transactional(async (em) => {
+        let rule = await em.findOne(ScreeningRule, { countyId, unitKind: input.unitKind, effectiveFrom: input.effectiveFrom });
+        if (!rule) {
+          rule = Object.assign(new ScreeningRule(), { countyId, unitKind: input.unitKind, effectiveFrom: input.effectiveFrom });
+          em.persist(rule);
+        }
+        rule.cadence = input.cadence;
+        rule.dueAfterDays = input.dueAfterDays;
+        return rule;
+      });
+    } catch (err) {
+      // Two first settings of the same month at once: the unique (county, kind, month) keeps one.
+      if (err instanceof UniqueConstraintViolationException) throw conflict('Someone set this rule at the same moment; reload to see it.');
+      throw err;
+    }
   }
 
   /** A unit the caller may see screening of, or NOT_FOUND. */
