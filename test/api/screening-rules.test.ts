@@ -82,6 +82,21 @@ describe.each(DATABASE_MODES)('screening cadence rules on %s', (mode) => {
     expect(Object.fromEntries(await cadence(monthOf(nextFirst)))).toMatchObject({ 青山乡: 'MONTHLY', 石桥村: 'WEEKLY', 青山村一组: 'MONTHLY' });
   });
 
+  it('keeps one rule when the same month is set twice at the same moment, and answers no internal error', async () => {
+    for (let round = 0; round < 3; round++) {
+      const effectiveFrom = addDays(lastDayOfMonth(addDays(nextFirst, 40 * round)), 1);
+      const answers = await Promise.all(
+        (['WEEKLY', 'HALF_MONTHLY'] as const).map((cadence) => bureau.query(SET, { input: { unitKind: 'DEPARTMENT', cadence, dueAfterDays: 3, effectiveFrom } })),
+      );
+      for (const a of answers) expect([undefined, 'CONFLICT'], a.text).toContain(codeOf(a));
+      const won = answers.filter((a) => !a.errors).map((a) => a.data!.setScreeningRule.cadence);
+      expect(won.length).toBeGreaterThanOrEqual(1);
+      const kept = (await rules()).filter((r) => r.unitKind === 'DEPARTMENT' && r.effectiveFrom === effectiveFrom);
+      expect(kept.length).toBe(1);
+      expect(won).toContain(kept[0]!.cadence);
+    }
+  });
+
   it('derives the periods from the new rules once their month has come, clipping the periods the change cuts', async () => {
     // Three weeks into the new month, at noon in Beijing.
     const later = addDays(nextFirst, 20);
