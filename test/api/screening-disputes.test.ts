@@ -255,6 +255,15 @@ describe.each(DATABASE_MODES)('the dispute ledger on %s', (mode) => {
       const dongjieDispute = await fresh('东街物业费纠纷');
       expect(ok(await bureau.link(dongjieDispute.id, dongjieDispute.version, elsewhere.id)).linkDisputeToPetition.petition.id).toBe(elsewhere.id);
       expect(ok(await chengguan.dispute(dongjieDispute.id)).dispute.isLinked).toBe(true);
+      // A petition the reader may not read stays hidden behind the link: linked, but no petition.
+      const groupDispute = await fresh('一组邻里排水纠纷');
+      ok(await bureau.link(groupDispute.id, groupDispute.version, elsewhere.id));
+      const q = 'query($id: ID!) { dispute(id: $id) { isLinked petition { id number petitioner { name } } } }';
+      for (const reader of [yizu, qingshancun, qingshan]) {
+        const seen = await reader.query(q, { id: groupDispute.id });
+        expect(seen.data!.dispute).toEqual({ isLinked: true, petition: null });
+        expect(seen.text).not.toContain(elsewhere.number);
+      }
     });
 
     it('keeps a village’s linked dispute free of the petitioner: the petition shows, its petitioner does not', async () => {

@@ -372,6 +372,8 @@ describe.each(DATABASE_MODES)('screening reports on %s', (mode) => {
       expect(rows.map((r: { unit: { name: string } }) => r.unit.name).sort()).toEqual(screening.sort());
       await expectRowsMatchPeriods(rows, month, bureau);
       expect(ok(await secretary.compliance(id('示范县'), month)).screeningCompliance).toEqual(rows);
+      const supervisor = await ScreeningClient.as(platform.url, 'supervisor');
+      expect(ok(await supervisor.compliance(id('示范县'), month)).screeningCompliance).toEqual(rows);
     });
 
     it('shows a village only itself and its groups, a department only itself', async () => {
@@ -435,6 +437,21 @@ describe.each(DATABASE_MODES)('screening reports on %s', (mode) => {
       expect(ofBureau.every((r) => !r.own && ['TOWNSHIP', 'DEPARTMENT'].includes(units.get(r.unit.name)!.kind))).toBe(true);
       expect(ok(await admin.reminders()).screeningReminders).toEqual([]);
     });
+  });
+
+  it('gives a unit set up today only the period running now: nothing before it is missing or can be reported', async () => {
+    const created = ok(await admin.query('mutation($p: ID!) { createUnit(input: { name: "新建村", kind: VILLAGE, parentId: $p }) { id } }', { p: id('青山乡') })).createUnit;
+    const periods = ok(await qingshan.periods(created.id, addDays(today, -60), today)).screeningPeriods;
+    expect(periods.length).toBe(1);
+    expect(periods[0]).toMatchObject({ status: 'DUE', report: null });
+    expect(periods[0]!.periodStart <= today && today <= periods[0]!.periodEnd).toBe(true);
+    const month = ok(await qingshan.compliance(id('青山乡'), monthOf(today))).screeningCompliance.find((r: { unit: { id: string } }) => r.unit.id === created.id);
+    expect(month).toMatchObject({ missing: 0, late: 0 });
+    const xincun = await accountFor(platform, admin, 'xincun', created.id);
+    const before = addDays(periods[0]!.periodStart, -1);
+    const earlier = ok(await bureau.periods(id('石桥村'), before, before)).screeningPeriods[0]!;
+    expect(refusal(await xincun.submit({ unitId: created.id, periodStart: earlier.periodStart, isZeroReport: true }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'NOT_A_PERIOD' });
+    expect(ok(await xincun.submit({ unitId: created.id, periodStart: periods[0]!.periodStart, isZeroReport: true })).submitScreeningReport.status).toBe('SUBMITTED');
   });
 
   it('reads the period fields the same way through the report', async () => {
