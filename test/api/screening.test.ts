@@ -454,6 +454,32 @@ describe.each(DATABASE_MODES)('screening reports on %s', (mode) => {
     expect(ok(await xincun.submit({ unitId: created.id, periodStart: periods[0]!.periodStart, isZeroReport: true })).submitScreeningReport.status).toBe('SUBMITTED');
   });
 
+  it('answers every screening query and mutation UNAUTHENTICATED to nobody signed in', async () => {
+    const u = id('石桥村');
+    const operations: Array<[string, Record<string, unknown>]> = [
+      ['query($u: ID!) { screeningPeriods(unitId: $u, from: "2026-01-01", to: "2026-01-31") { status } }', { u }],
+      ['query($u: ID!) { screeningCompliance(scopeUnitId: $u, month: "2026-01") { expected } }', { u }],
+      ['{ screeningReminders { own } }', {}],
+      ['query($u: ID!) { screeningReport(id: $u) { id } }', { u }],
+      ['{ screeningRules { cadence } }', {}],
+      ['{ disputes { totalCount } }', {}],
+      ['query($u: ID!) { dispute(id: $u) { id } }', { u }],
+      ['{ disputeSummary { found } }', {}],
+      ['{ exportDisputes { rows } }', {}],
+      ['mutation($u: ID!) { correctScreeningReport(input: { id: $u, version: 1, isZeroReport: true, reason: "x" }) { id } }', { u }],
+      ['mutation($u: ID!) { reviewScreeningReport(id: $u, version: 1) { id } }', { u }],
+      ['mutation { setScreeningRule(input: { unitKind: VILLAGE, cadence: WEEKLY, dueAfterDays: 1, effectiveFrom: "2099-01-01" }) { cadence } }', {}],
+      ['mutation($u: ID!) { updateDispute(input: { id: $u, version: 1, status: RESOLVING }) { id } }', { u }],
+      ['mutation($u: ID!) { escalateDispute(id: $u, version: 1, note: "x") { id } }', { u }],
+      ['mutation($u: ID!) { linkDisputeToPetition(disputeId: $u, version: 1, petitionId: $u) { id } }', { u }],
+    ];
+    for (const [query, variables] of operations) {
+      const answer = await gql(platform.url, query, variables);
+      expect(codeOf(answer), query).toBe('UNAUTHENTICATED');
+      expect(answer.data ?? null, query).toBeNull();
+    }
+  });
+
   it('reads the period fields the same way through the report', async () => {
     const periods = ok(await bureau.query(`query($u: ID!, $f: Date!, $t: Date!) { screeningPeriods(unitId: $u, from: $f, to: $t) { ${PERIOD_FIELDS} report { periodStart periodEnd dueDate } } }`, {
       u: id('石桥村'), f: addDays(today, -120), t: today,
