@@ -2,12 +2,14 @@ import type { Messages } from './zh-cn';
 import { petitionEn } from './petition.en';
 import { petitionListEn } from './petition-list.en';
 import { petitionWorkEn } from './petition-work.en';
+import { screeningEn } from './screening.en';
 
 /** The portal's words in English, the second language. */
 export const en: Messages = {
   petition: petitionEn,
   petitionList: petitionListEn,
   petitionWork: petitionWorkEn,
+  screening: screeningEn,
   app: {
     name: 'Petition Work Platform',
     latinName: 'xinfang',
@@ -61,6 +63,9 @@ export const en: Messages = {
     myWork: 'My work',
     petitions: 'Petitions',
     petitionNew: 'Register a petition',
+    screeningSubmit: 'Screening reports',
+    screeningCompliance: 'Screening compliance',
+    disputes: 'Dispute ledger',
     receipt: 'Track a petition',
     calendar: 'Holiday calendar',
   },

@@ -1,12 +1,14 @@
 import { petitionZhCN } from './petition.zh-cn';
 import { petitionListZhCN } from './petition-list.zh-cn';
 import { petitionWorkZhCN } from './petition-work.zh-cn';
+import { screeningZhCN } from './screening.zh-cn';
 
 /** The portal's words in Chinese, the first language; en.ts must have the same keys. */
 export const zhCN = {
   petition: petitionZhCN,
   petitionList: petitionListZhCN,
   petitionWork: petitionWorkZhCN,
+  screening: screeningZhCN,
   app: {
     name: '信访工作平台',
     latinName: 'xinfang',
@@ -60,6 +62,9 @@ export const zhCN = {
     myWork: '我的待办',
     petitions: '信访事项',
     petitionNew: '信访登记',
+    screeningSubmit: '排查报送',
+    screeningCompliance: '排查情况',
+    disputes: '矛盾纠纷台账',
     receipt: '信访事项查询',
     calendar: '节假日设置',
   },
