@@ -31,7 +31,9 @@ const VENDOR_GROUPS: Array<{ name: string; test: RegExp; priority: number }> = [
   // two chunks import each other and the first to run finds the other's helpers undefined.
   { name: 'element-plus-data', test: /node_modules[\\/]element-plus[\\/]es[\\/]components[\\/](table|table-column|tree|tree-select|pagination|descriptions|checkbox|select|option)[\\/]/, priority: 40 },
   { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@popperjs|@sxzz|async-validator|dayjs|lodash-unified|lodash-es|@vueuse|@ctrl|memoize-one|normalize-wheel-es|escape-html)[\\/]/, priority: 30 },
-  { name: 'echarts', test: /node_modules[\\/](echarts|zrender|vue-echarts)[\\/]/, priority: 30 },
+  // ECharts' and ZRender's class helpers (tslib) go with them: left to the page that draws the chart,
+  // the chart chunk would import them back from it before that page had run, and every chart fail.
+  { name: 'echarts', test: /node_modules[\\/](echarts|zrender|vue-echarts|tslib)[\\/]/, priority: 30 },
   { name: 'urql', test: /node_modules[\\/](graphql|@urql|wonka|@0no-co)[\\/]/, priority: 20 },
   { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/, priority: 20 },
   { name: 'casl', test: /node_modules[\\/](@casl|@ucast)[\\/]/, priority: 20 },
