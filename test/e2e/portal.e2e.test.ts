@@ -81,7 +81,7 @@ describe('the portal in a browser', () => {
 
   it('shows the bureau its own unit and the whole county, but no user management', async () => {
     await signIn('bureau');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '我的单位', '全县组织机构', '节假日设置']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查情况', '矛盾纠纷台账', '我的单位', '全县组织机构', '节假日设置']);
     expect(await page.getByTestId('current-user').innerText()).toBe('群众工作局登记员');
     expect(await page.getByTestId('current-unit').innerText()).toBe('县群众工作局');
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('县群众工作局');
@@ -106,7 +106,7 @@ describe('the portal in a browser', () => {
 
   it('shows a village its place under its township, and only its own area', async () => {
     await signIn('shiqiao');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '我的单位', '辖区单位']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('石桥村');
     expect(await breadcrumb()).toBe('示范县 / 青山乡 / 石桥村');
     await signOut();
@@ -115,7 +115,7 @@ describe('the portal in a browser', () => {
   it('shows a township the units of its own area and none of another township', async () => {
     await signIn('qingshan');
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('青山乡');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '我的单位', '辖区单位']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
     // The units below it, on the home page too.
     await page.getByTestId('units-below').getByText('青山村一组').waitFor();
     expect(await page.getByTestId('units-below-count').innerText()).toBe('共 4 个下级单位');
@@ -208,9 +208,9 @@ describe('the portal in a browser', () => {
     await signIn('qingshan');
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-en').click();
-    await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Register a petition', 'My unit', 'Units in my area']);
+    await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Register a petition', 'Screening reports', 'Screening compliance', 'Dispute ledger', 'My unit', 'Units in my area']);
     await page.reload();
-    await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Register a petition', 'My unit', 'Units in my area']);
+    await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Register a petition', 'Screening reports', 'Screening compliance', 'Dispute ledger', 'My unit', 'Units in my area']);
     await page.getByTestId('user-menu').click();
     expect(await page.getByTestId('logout').innerText()).toBe('Sign out');
     expect(await page.getByTestId('change-password').innerText()).toBe('Change password');
@@ -221,7 +221,7 @@ describe('the portal in a browser', () => {
 
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-zh-CN').click();
-    await expect.poll(() => menu()).toEqual(['我的待办', '信访事项', '信访登记', '我的单位', '辖区单位']);
+    await expect.poll(() => menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
     await signOut();
   });
   // The administrator's accounts and units, and a user's own password. These run last: they add an
@@ -276,7 +276,7 @@ describe('the portal in a browser', () => {
     expect(await page.getByTestId('current-user').innerText()).toBe('测试员');
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('河西镇');
     expect(await breadcrumb()).toBe('示范县 / 河西镇');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '我的单位', '辖区单位']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
     await page.getByTestId('menu-units').click();
     await page.waitForURL(/\/units$/);
     await treeNode('柳湾村').waitFor();

@@ -42,32 +42,38 @@ const abilities = {
 };
 
 describe('the side menu', () => {
-  it('shows the bureau the petition work, its unit, the whole county and the holiday calendar, and no user management', async () => {
+  it('shows the bureau the petition work, the screening of the county, its unit, the whole county and the holiday calendar, and no user management', async () => {
     const { wrapper, items } = await renderMenu(abilities.bureau());
     expect(wrapper.find('[data-testid="main-menu"]').exists()).toBe(true);
     expect(items).toEqual([
       { testid: 'menu-my-work', label: '我的待办' },
       { testid: 'menu-petitions', label: '信访事项' },
       { testid: 'menu-petition-new', label: '信访登记' },
+      // The bureau reads every report and dispute, and submits none of its own.
+      { testid: 'menu-screening-compliance', label: '排查情况' },
+      { testid: 'menu-disputes', label: '矛盾纠纷台账' },
       { testid: 'menu-my-unit', label: '我的单位' },
       { testid: 'menu-units', label: '全县组织机构' },
       { testid: 'menu-calendar', label: '节假日设置' },
     ]);
   });
 
-  it('gives county leaders and the supervision group the county-wide label too', async () => {
+  it('gives county leaders and the supervision group the county-wide label too, and the screening to read', async () => {
     for (const ability of [abilities.leader(), abilities.supervisor()]) {
       const { items } = await renderMenu(ability);
-      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '我的单位', '全县组织机构']);
+      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '排查情况', '矛盾纠纷台账', '我的单位', '全县组织机构']);
     }
   });
 
-  it('calls a township’s units "辖区单位", since it sees only its own area', async () => {
+  it('calls a township’s units "辖区单位", since it sees only its own area; it submits its own screening', async () => {
     const { items } = await renderMenu(abilities.township());
     expect(items).toEqual([
       { testid: 'menu-my-work', label: '我的待办' },
       { testid: 'menu-petitions', label: '信访事项' },
       { testid: 'menu-petition-new', label: '信访登记' },
+      { testid: 'menu-screening-submit', label: '排查报送' },
+      { testid: 'menu-screening-compliance', label: '排查情况' },
+      { testid: 'menu-disputes', label: '矛盾纠纷台账' },
       { testid: 'menu-my-unit', label: '我的单位' },
       { testid: 'menu-units', label: '辖区单位' },
     ]);
@@ -76,13 +82,13 @@ describe('the side menu', () => {
   it('gives a village, a village group and a department the area label too; a department registers nothing', async () => {
     for (const ability of [abilities.village(), abilities.group()]) {
       const { items } = await renderMenu(ability);
-      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '信访登记', '我的单位', '辖区单位']);
+      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
     }
     const { items } = await renderMenu(abilities.department());
-    expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '我的单位', '辖区单位']);
+    expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
   });
 
-  it('shows the administrator user management, and nothing of the petition work', async () => {
+  it('shows the administrator user management, and nothing of the petition work or the screening', async () => {
     const { items } = await renderMenu(abilities.admin());
     expect(items).toEqual([
       { testid: 'menu-my-unit', label: '我的单位' },

@@ -6,11 +6,24 @@ import { usersRoute } from '@/pages/users/users.route';
 import { myWorkRoute, petitionDetailRoute, petitionNewRoute, petitionsRoute } from '@/pages/petitions/petitions.route';
 import { receiptRoute } from '@/pages/receipt/receipt.route';
 import { calendarRoute } from '@/pages/calendar/calendar.route';
+import { disputesRoute, screeningComplianceRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
 
 export const HOME = 'my-unit';
 
 /** The signed-in pages, in menu order; each lazy, each naming the ability it needs. */
-export const appRoutes: RouteRecordRaw[] = [myWorkRoute, petitionsRoute, petitionNewRoute, petitionDetailRoute, myUnitRoute, unitsRoute, usersRoute, calendarRoute];
+export const appRoutes: RouteRecordRaw[] = [
+  myWorkRoute,
+  petitionsRoute,
+  petitionNewRoute,
+  petitionDetailRoute,
+  screeningSubmitRoute,
+  screeningComplianceRoute,
+  disputesRoute,
+  myUnitRoute,
+  unitsRoute,
+  usersRoute,
+  calendarRoute,
+];
 
 export const routes: RouteRecordRaw[] = [
   loginRoute,
