@@ -1,8 +1,8 @@
 import { mount } from '@vue/test-utils';
-import { createAbility } from '@xinfang/permissions';
+import { createAbility, type AppAbility } from '@xinfang/permissions';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PetitionListRowFragment } from '@/gql/graphql';
-import { click, textOf } from '@/testing/dom';
+import type { PetitionListRowFragment, ScreeningRemindersQuery } from '@/gql/graphql';
+import { byTestId, click, textOf } from '@/testing/dom';
 import { fakeServer, type FakeHandlers } from '@/testing/fake-server';
 import { portalPlugins } from '@/testing/harness';
 import MyWorkPage from '../MyWorkPage.vue';
@@ -34,9 +34,9 @@ const list = (rows: PetitionListRowFragment[]) => ({
   data: { petitions: { totalCount: rows.length, edges: rows.map((node) => ({ node })), pageInfo: { hasNextPage: false, endCursor: null } } },
 });
 
-async function renderPage(handlers: FakeHandlers) {
+async function renderPage(handlers: FakeHandlers, ability: AppAbility = createAbility([{ action: 'read', subject: 'Petition' }])) {
   const server = fakeServer(handlers);
-  const { plugins, router } = portalPlugins(createAbility([{ action: 'read', subject: 'Petition' }]), server);
+  const { plugins, router } = portalPlugins(ability, server);
   await router.push('/my-work');
   await router.isReady();
   const wrapper = mount(MyWorkPage, { global: { plugins }, attachTo: document.body });
@@ -67,5 +67,42 @@ describe('my work', { timeout: 20_000 }, () => {
   it('says 暂无待办 when nothing waits', async () => {
     await renderPage({ MyWorkCounts: () => counts(0, 0, 0), PetitionList: () => list([]) });
     await vi.waitFor(() => expect(textOf('my-work-empty')).toContain('暂无待办'));
+  });
+
+  it('reminds a unit that screens of its reports due soon or missing, with the way to submit them', async () => {
+    const reminders: ScreeningRemindersQuery['screeningReminders'] = [
+      { unit: { id: 'v', name: '石桥村', kind: 'VILLAGE' }, periodStart: '2026-04-16', periodEnd: '2026-04-30', dueDate: '2026-05-03', status: 'MISSING', daysLeft: -2, own: true },
+      { unit: { id: 'v', name: '石桥村', kind: 'VILLAGE' }, periodStart: '2026-05-01', periodEnd: '2026-05-15', dueDate: '2026-05-18', status: 'DUE', daysLeft: 2, own: true },
+      { unit: { id: 'g', name: '石桥村一组', kind: 'VILLAGE_GROUP' }, periodStart: '2026-04-27', periodEnd: '2026-05-03', dueDate: '2026-05-04', status: 'MISSING', daysLeft: -1, own: false },
+    ];
+    const screening = createAbility([
+      { action: 'read', subject: 'Petition' },
+      { action: 'create', subject: 'ScreeningReport' },
+      { action: 'review', subject: 'ScreeningReport' },
+    ]);
+    const { server } = await renderPage({ MyWorkCounts: () => counts(0, 0, 0), PetitionList: () => list([]), ScreeningReminders: () => ({ data: { screeningReminders: reminders } }) }, screening);
+    await vi.waitFor(() => expect(byTestId('screening-reminders')).not.toBeNull());
+    expect(server.callsOf('ScreeningReminders')).toHaveLength(1);
+    expect(textOf('screening-reminder-own-2026-04-16')).toContain('未报送');
+    expect(textOf('screening-reminder-own-2026-04-16')).toContain('2026年4月下半月，已过截止日 2 天，未报送');
+    expect(textOf('screening-reminder-own-2026-05-01')).toContain('2 天后截止（2026-05-18）');
+    expect(byTestId('screening-reminder-submit-2026-05-01')?.getAttribute('href')).toBe('/screening/submit?period=2026-05-01');
+    expect(textOf('screening-reminder-below-石桥村一组-2026-04-27')).toContain('石桥村一组');
+  });
+
+  it('shows no reminder when there is nothing to chase, and asks nothing of a user who does not screen', async () => {
+    const screening = createAbility([
+      { action: 'read', subject: 'Petition' },
+      { action: 'create', subject: 'ScreeningReport' },
+    ]);
+    const { server } = await renderPage({ MyWorkCounts: () => counts(0, 0, 0), PetitionList: () => list([]), ScreeningReminders: () => ({ data: { screeningReminders: [] } }) }, screening);
+    await vi.waitFor(() => expect(server.callsOf('ScreeningReminders')).toHaveLength(1));
+    await vi.waitFor(() => expect(textOf('my-work-empty')).toContain('暂无待办'));
+    expect(byTestId('screening-reminders')).toBeNull();
+
+    document.body.innerHTML = '';
+    const other = await renderPage({ MyWorkCounts: () => counts(0, 0, 0), PetitionList: () => list([]) });
+    await vi.waitFor(() => expect(textOf('my-work-empty')).toContain('暂无待办'));
+    expect(other.server.callsOf('ScreeningReminders')).toEqual([]);
   });
 });
