@@ -23,6 +23,7 @@ const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFra
   isKeyMatter: false,
   isBacklog: false,
   isFinal: false,
+  isSkipLevel: false,
   subject: '征地补偿款未发放',
   content: '石桥村三组土地被征收，补偿款至今未发放。',
   answerText: null,
@@ -42,6 +43,7 @@ const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFra
   repeatOf: null,
   deadlines: { acceptBy: '2026-01-20', noticeBy: '2026-01-20', answerBy: null, objectionBy: null, appealRequestBy: null, reviewBy: null, current: '2026-01-20' },
   timeline: [{ id: 'e1', type: 'REGISTERED', actorName: '县群众工作局', at: '2026-01-05T02:00:00.000Z', fromStatus: null, toStatus: 'REGISTERED', note: null, handlingUnit: null }],
+  disputes: [],
   availableActions: ['accept', 'decline', 'notify'],
   ...over,
 });
@@ -121,5 +123,30 @@ describe('the petition detail page', () => {
     await renderDetail({ Petition: () => ({ error: { code: 'NOT_FOUND' } }) });
     await vi.waitFor(() => expect(textOf('petition-not-found')).toContain('信访事项不存在或无权查看'));
     expect(actionButtons()).toEqual([]);
+  });
+
+  it('marks a skip-level petition and links the disputes it grew out of to the ledger', async () => {
+    await renderDetail({
+      Petition: () => ({
+        data: {
+          petition: petition({
+            isSkipLevel: true,
+            disputes: [{ id: 'dd000000-0000-4000-8000-000000000001', summary: '征地补偿分配争议', status: 'ESCALATED', riskLevel: 'MAJOR', reportedOn: '2026-01-02', unit: { name: '石桥村' } }],
+          }),
+        },
+      }),
+    });
+    await vi.waitFor(() => expect(textOf('petition-skip-level')).toBe('越级访'));
+    expect(textOf('petition-disputes')).toContain('关联的矛盾纠纷');
+    const link = document.querySelector('[data-testid="petition-dispute-dd000000-0000-4000-8000-000000000001"]')!;
+    expect(link.textContent?.trim()).toBe('征地补偿分配争议');
+    expect(link.getAttribute('href')).toBe('/disputes?dispute=dd000000-0000-4000-8000-000000000001');
+  });
+
+  it('shows neither the tag nor the disputes card for a petition with neither', async () => {
+    await renderDetail({ Petition: () => ({ data: { petition: petition() } }) });
+    await vi.waitFor(() => expect(textOf('petition-number')).toBe('SFX-2026-00321'));
+    expect(byTestId('petition-skip-level')).toBeNull();
+    expect(byTestId('petition-disputes')).toBeNull();
   });
 });
