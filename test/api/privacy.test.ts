@@ -119,6 +119,34 @@ describe.each(DATABASE_MODES)('petitioner privacy on %s', (mode) => {
     expect(codeOf(wrong)).toBe('NOT_FOUND');
   });
 
+  it('takes the petitioner out of every free text for a reader who may not know who petitioned', async () => {
+    const who = { name: '欧阳明远', idNumber: '360999198003030010', phone: '13987654321' };
+    const land = await Client.as(platform.url, 'land');
+    let p = ok(
+      await bureau.register({
+        channel: 'VISIT', kind: 'CLAIM', categoryCode: 'LAND', subject: `${who.name}反映征地补偿款未发放`, content: `本人${who.name}，电话${who.phone}，反映石桥村征地补偿款至今未发放。`,
+        receivedAt: addDays(shanghaiDate(), -1), headcount: 1, locationUnitId: unit.get('石桥村'),
+        petitioner: { name: who.name, idNumber: who.idNumber, phone: who.phone, address: '石桥村三组' },
+      }),
+    ).registerPetition;
+    p = ok(await bureau.act('acceptPetition', p.id, p.version)).acceptPetition;
+    p = ok(await bureau.act('assignPetition', p.id, p.version, { handlingUnitId: unit.get('县自然资源局'), mode: 'ASSIGN' }, { handlingUnitId: 'ID!', mode: 'AssignMode!' })).assignPetition;
+    p = ok(await land.act('notifyPetitioner', p.id, p.version, { note: `已电话（${who.phone}）告知${who.name}受理情况` })).notifyPetitioner;
+    p = ok(await land.act('answerPetition', p.id, p.version, { text: `${who.name}：你反映的补偿款已核实，将于本月发放。` })).answerPetition;
+    const query = 'query($id: ID!) { petition(id: $id) { subject content answerText timeline { note } petitioner { name } } }';
+    const village = await gql(platform.url, query, { id: p.id }, (await Client.as(platform.url, 'shiqiao')).token);
+    const seen = ok(village).petition;
+    expect(seen.petitioner).toBeNull();
+    expect(seen.subject).toBe('***反映征地补偿款未发放');
+    expect(seen.answerText).toBe('***：你反映的补偿款已核实，将于本月发放。');
+    expect(seen.timeline.map((e: { note: string | null }) => e.note)).toContain('已电话（***）告知***受理情况');
+    for (const needle of Object.values(who)) expect(village.text).not.toContain(needle);
+    // The handling unit reads it all.
+    const handler = ok(await gql(platform.url, query, { id: p.id }, land.token)).petition;
+    expect(handler.petitioner.name).toBe(who.name);
+    expect(handler.answerText).toContain(who.name);
+  });
+
   it('never lets a screening answer carry the accuser: reports, disputes, links, the grid, exports, searches and errors', async () => {
     const [bureauS, qingshanS, shiqiaoS] = await Promise.all(['bureau', 'qingshan', 'shiqiao'].map((u) => ScreeningClient.as(platform.url, u)));
     await clearScreening(platform, [unit.get('石桥村')!]);

@@ -219,7 +219,7 @@ describe('acting on petitions: role × action × petition → allowed or refused
 // Screening (domain.md §3, "screening" column): a report or dispute carries its unit's ancestry.
 const reportOf = (unit: keyof typeof units) => {
   const u = units[unit]!;
-  return { unitId: u.id, unitKind: u.kind, countyId: u.countyId, townshipId: u.townshipId, villageId: u.villageId };
+  return { unitId: u.id, unitKind: u.kind, countyId: u.countyId, townshipId: u.townshipId, villageId: u.villageId, escalatedAt: null as Date | null };
 };
 const SCREENING_UNITS = ['T1', 'T2', 'V1', 'V2', 'V3', 'G1', 'D'] as const;
 type ScreeningCase = [Actor, Action, 'ScreeningReport' | 'Dispute', readonly (typeof SCREENING_UNITS)[number][]];
@@ -270,13 +270,14 @@ describe('screening: role × action × unit of the report or dispute → allowed
     expect(ability.can(action, subject(type, reportOf(unit)))).toBe(allowed);
   });
 
-  it('leaves an escalated dispute to the stability team: only the bureau updates it', () => {
-    const escalated = (unit: keyof typeof units) => subject('Dispute', { ...reportOf(unit), status: 'ESCALATED' });
+  it('leaves a dispute once escalated to the stability team: only the bureau updates it', () => {
+    const escalated = (unit: keyof typeof units) => subject('Dispute', { ...reportOf(unit), status: 'RESOLVING', escalatedAt: new Date() });
     expect(defineAbilityFor(ACTORS.township).can('update', escalated('V1'))).toBe(false);
     expect(defineAbilityFor(ACTORS.village).can('update', escalated('V1'))).toBe(false);
     expect(defineAbilityFor(ACTORS.department).can('update', escalated('D'))).toBe(false);
     expect(defineAbilityFor(ACTORS.bureau).can('update', escalated('V1'))).toBe(true);
     expect(defineAbilityFor(ACTORS.township).can('update', subject('Dispute', { ...reportOf('V1'), status: 'RESOLVING' }))).toBe(true);
+    expect(defineAbilityFor(ACTORS.village).can('update', subject('Dispute', { ...reportOf('G1'), status: 'OPEN' }))).toBe(true);
   });
 
   it('never reaches another county', () => {

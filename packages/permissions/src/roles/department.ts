@@ -7,6 +7,6 @@ export const department: RoleRules = ({ can }, user) => {
   can('read', 'HolidayCalendar', { countyId: user.countyId });
   can(['read', 'create', 'update'], 'ScreeningReport', { unitId: user.unitId });
   can(['read', 'escalate', 'link'], 'Dispute', { unitId: user.unitId });
-  can('update', 'Dispute', { unitId: user.unitId, status: { $ne: 'ESCALATED' } });
+  can('update', 'Dispute', { unitId: user.unitId, escalatedAt: null });
   can('read', 'ScreeningRule', { countyId: user.countyId });
 };

@@ -19,7 +19,7 @@ export const township: RoleRules = ({ can, cannot }, user) => {
   can('read', 'ScreeningReport', { townshipId: user.unitId });
   can('review', 'ScreeningReport', { townshipId: user.unitId, unitKind: 'VILLAGE' });
   can(['read', 'escalate', 'link'], 'Dispute', { townshipId: user.unitId });
-  // An escalated dispute is the stability team's (the bureau's) to work on.
-  can('update', 'Dispute', { townshipId: user.unitId, status: { $ne: 'ESCALATED' } });
+  // A dispute once escalated is the stability team's (the bureau's) to work on.
+  can('update', 'Dispute', { townshipId: user.unitId, escalatedAt: null });
   can('read', 'ScreeningRule', { countyId: user.countyId });
 };

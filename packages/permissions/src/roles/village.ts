@@ -20,10 +20,10 @@ export const village: RoleRules = ({ can, cannot }, user) => {
     can('read', 'ScreeningReport', { villageId: user.unitId });
     can('review', 'ScreeningReport', { villageId: user.unitId, unitKind: 'VILLAGE_GROUP' });
     can('read', 'Dispute', { villageId: user.unitId });
-    can('update', 'Dispute', { villageId: user.unitId, status: { $ne: 'ESCALATED' } });
+    can('update', 'Dispute', { villageId: user.unitId, escalatedAt: null });
   } else {
     can('read', 'Dispute', { unitId: user.unitId });
-    can('update', 'Dispute', { unitId: user.unitId, status: { $ne: 'ESCALATED' } });
+    can('update', 'Dispute', { unitId: user.unitId, escalatedAt: null });
   }
   can('read', 'ScreeningRule', { countyId: user.countyId });
 };

@@ -4,6 +4,7 @@ import { subject } from '@xinfang/permissions';
 import type { RequestContext } from '../../common/context.js';
 import { Unit } from '../unit/unit.entity.js';
 import type { Petition } from './petition.entity.js';
+import { withoutPetitioner } from './redact.js';
 
 const CHANNEL: Record<string, string> = { LETTER: '来信', VISIT: '来访', ONLINE: '网上信访', PHONE: '电话' };
 const KIND: Record<string, string> = { SUGGESTION: '建议意见类', ACCUSATION: '检举控告类', CLAIM: '申诉求决类' };
@@ -56,7 +57,7 @@ export async function petitionLedger(ctx: RequestContext, rows: Petition[], cale
       channel: CHANNEL[p.channel],
       kind: KIND[p.kind],
       category: CATEGORY[p.categoryCode] ?? p.categoryCode,
-      subject: ctx.ability.can('read', s, 'subject') ? p.subject : '',
+      subject: ctx.ability.can('read', s, 'subject') ? ((personal ? p.subject : withoutPetitioner(p.subject, p)) ?? '') : '',
       headcount: p.headcount,
       location: units.get(p.locationUnitId) ?? '',
       handler: p.handlingUnitId ? (units.get(p.handlingUnitId) ?? '') : '',

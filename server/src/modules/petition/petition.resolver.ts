@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { shanghaiDate, type AssignMode, type HolidayCalendar, type Satisfaction, type Warning } from '@xinfang/domain';
 import { petitionLedger } from './petition-export.js';
+import { withoutPetitioner } from './redact.js';
 import { subject } from '@xinfang/permissions';
 import type { RequestContext } from '../../common/context.js';
 import { notFound } from '../../common/errors.js';
@@ -26,6 +27,9 @@ import {
 
 /** May the caller read this field of this petition? (The rules of @xinfang/permissions, per field.) */
 const canRead = (ctx: RequestContext, p: Petition, field?: string) => ctx.ability.can('read', subject('Petition', p), field);
+
+/** A free text as this caller may see it: without the petitioner's identity unless it may read that. */
+const shown = (ctx: RequestContext, p: Petition, text: string | null) => (canRead(ctx, p, 'petitioner') ? text : withoutPetitioner(text, p));
 
 @Resolver(() => Petition)
 export class PetitionResolver {
@@ -270,22 +274,22 @@ export class PetitionResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Withheld (null) from the unit an accusation accuses.' })
   subject(@Ctx() ctx: RequestContext, @Root() p: Petition): string | null {
-    return canRead(ctx, p, 'subject') ? p.subject : null;
+    return canRead(ctx, p, 'subject') ? shown(ctx, p, p.subject) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Withheld (null) from the unit an accusation accuses.' })
   content(@Ctx() ctx: RequestContext, @Root() p: Petition): string | null {
-    return canRead(ctx, p, 'content') ? p.content : null;
+    return canRead(ctx, p, 'content') ? shown(ctx, p, p.content) : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
   respondentName(@Ctx() ctx: RequestContext, @Root() p: Petition): string | null {
-    return canRead(ctx, p, 'respondentName') ? p.respondentName : null;
+    return canRead(ctx, p, 'respondentName') ? shown(ctx, p, p.respondentName) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The written decision (处理意见书); withheld like the content.' })
   answerText(@Ctx() ctx: RequestContext, @Root() p: Petition): string | null {
-    return canRead(ctx, p, 'content') ? p.answerText : null;
+    return canRead(ctx, p, 'content') ? shown(ctx, p, p.answerText) : null;
   }
 
   @FieldResolver(() => Petitioner, { nullable: true, description: 'Only to the bureau, the handling unit, the owning leader and the supervision group; every read is audited.' })
@@ -356,7 +360,7 @@ export class PetitionResolver {
       at: e.at,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
-      note: notes ? e.note : null,
+      note: notes ? shown(ctx, p, e.note) : null,
       handlingUnit: e.type === 'ASSIGNED' ? String((e.data as { handlingUnit?: string } | null)?.handlingUnit ?? '') || null : null,
     }));
   }
