@@ -242,6 +242,9 @@ describe.each(DATABASE_MODES)('petitions on %s', (mode) => {
     expect(found.petitions.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([p.id]);
     const inContent = ok(await bureau.query('{ petitions(filter: { text: "夜间异味" }) { totalCount } }'));
     expect(inContent.petitions.totalCount).toBeGreaterThanOrEqual(1);
+    const number = ok(await bureau.petition(p.id)).petition.number as string;
+    const byNumber = ok(await bureau.query('query($t: String!) { petitions(filter: { text: $t }) { edges { node { id } } } }', { t: number }));
+    expect(byNumber.petitions.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([p.id]);
     const byKind = ok(await bureau.query('{ petitions(first: 200, filter: { kind: [ACCUSATION], channel: [LETTER, VISIT] }) { totalCount edges { node { kind channel } } } }'));
     expect(byKind.petitions.totalCount).toBeGreaterThan(0);
     expect(byKind.petitions.edges.every((e: { node: { kind: string; channel: string } }) => e.node.kind === 'ACCUSATION' && ['LETTER', 'VISIT'].includes(e.node.channel))).toBe(true);

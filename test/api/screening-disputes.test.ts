@@ -407,6 +407,13 @@ describe.each(DATABASE_MODES)('the dispute ledger on %s', (mode) => {
         const rows = ok(await bureau.compliance(id('城关镇'), monthOf(p1.periodStart))).screeningCompliance as Array<{ unit: { name: string }; vetoEvidence: number }>;
         expect(rows.find((r) => r.unit.name === '西街社区')!.vetoEvidence).toBe(0);
       }
+      // Evidence stays evidence: the zero report can no longer be corrected, even before review.
+      const seenByUnit = ok(await xijie.report(zero.id)).screeningReport;
+      expect(seenByUnit.canCorrect).toBe(false);
+      const erase = await xijie.correct({ id: zero.id, version: seenByUnit.version, isZeroReport: false, addDisputes: [disputeInput('西街 补报拆迁安置纠纷')], reason: '补报' });
+      expect(codeOf(erase)).toBe('BAD_USER_INPUT');
+      expect(erase.errors?.[0]?.extensions?.reason).toBe('VETO_EVIDENCE');
+      expect(ok(await bureau.report(zero.id)).screeningReport).toMatchObject({ isZeroReport: true, vetoEvidence: true, version: seenByUnit.version });
     });
   });
 

@@ -180,6 +180,7 @@ describe.each(DATABASE_MODES)('screening reports on %s', (mode) => {
         ['a date that does not exist', shiqiao, { ...base, periodStart: '2026-02-30' }, { code: 'BAD_USER_INPUT' }],
         ['an unknown category', shiqiao, { ...base, disputes: [disputeInput('某纠纷', { categoryCode: 'NO_SUCH' })] }, { code: 'BAD_USER_INPUT' }],
         ['a dispute arising in the future', shiqiao, { ...base, disputes: [disputeInput('某纠纷', { arisenOn: addDays(today, 1) })] }, { code: 'BAD_USER_INPUT' }],
+        ['a dispute arising after the period, in a late report', shiqiao, { ...base, periodStart: open.periodStart, disputes: [disputeInput('某纠纷', { arisenOn: addDays(open.periodEnd, 1) })] }, { code: 'BAD_USER_INPUT', reason: 'ARISEN_AFTER_PERIOD' }],
         ['a resolution deadline in the past', shiqiao, { ...base, disputes: [disputeInput('某纠纷', { resolveBy: addDays(today, -1) })] }, { code: 'BAD_USER_INPUT' }],
         ['no one involved', shiqiao, { ...base, disputes: [disputeInput('某纠纷', { headcount: 0 })] }, { code: 'BAD_USER_INPUT' }],
         ['an empty summary', shiqiao, { ...base, disputes: [disputeInput('   ')] }, { code: 'BAD_USER_INPUT' }],

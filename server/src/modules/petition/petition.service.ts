@@ -154,9 +154,19 @@ export class PetitionService {
       // Only rows whose subject and content the caller may read can match: otherwise the search
       // itself would tell the accused unit what the accusation says.
       const like = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'content'));
-      where.push(accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'subject'));
-      where.push({ $or: [{ subject: { $ilike: like } }, { content: { $ilike: like } }] });
+      // A petition's number matches for anyone who may see the petition at all.
+      where.push({
+        $or: [
+          { number: { $ilike: like } },
+          {
+            $and: [
+              accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'content'),
+              accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'subject'),
+              { $or: [{ subject: { $ilike: like } }, { content: { $ilike: like } }] },
+            ],
+          },
+        ],
+      });
     }
     if (filter.mine && ctx.user) {
       where.push(this.myWork(ctx.user.unitId, ctx.user.roles));

@@ -167,7 +167,7 @@ export class PetitionFilter {
   @Field(() => CalendarDateScalar, { nullable: true, description: 'Received on or before.' })
   receivedTo?: string;
 
-  @Field({ nullable: true, description: 'Words of the subject or the content (trigram search; works on Chinese).' })
+  @Field({ nullable: true, description: 'Part of the number, or words of the subject or the content (trigram search; works on Chinese).' })
   text?: string;
 
   @Field(() => PetitionSortEnum, { nullable: true, defaultValue: 'DEADLINE' })

@@ -7,7 +7,7 @@ import { CalendarDateScalar } from '../../common/scalars.js';
 import { UnitPathItem } from '../unit/unit.types.js';
 import { Petition } from '../petition/petition.entity.js';
 import { CategoryRef, ExportFile } from '../petition/petition.types.js';
-import { PetitionService } from '../petition/petition.service.js';
+import DataLoader from 'dataloader';
 import { disputeLedger } from './dispute-export.js';
 import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from './screening.entity.js';
 import { ScreeningStatusEnum } from './screening.enums.js';
@@ -26,6 +26,21 @@ import {
 } from './screening.types.js';
 
 const service = new ScreeningService();
+
+/** The petitions a request may read, by id, loaded together for a page of disputes. */
+const petitionLoaders = new WeakMap<RequestContext, DataLoader<string, Petition | null>>();
+function readablePetition(ctx: RequestContext, id: string): Promise<Petition | null> {
+  let loader = petitionLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const rows = await ctx.em.find(Petition, { $and: [{ id: { $in: [...ids] } }, accessibleWhere<Petition>(ctx.ability, 'read', 'Petition')] });
+      const byId = new Map(rows.map((p) => [p.id, p]));
+      return ids.map((i) => byId.get(i) ?? null);
+    });
+    petitionLoaders.set(ctx, loader);
+  }
+  return loader.load(id);
+}
 
 async function unitRef(ctx: RequestContext, id: string): Promise<UnitPathItem> {
   const unit = (await ctx.loaders.unitById.load(id))!;
@@ -130,8 +145,9 @@ export class ScreeningResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'The caller may correct it now.' })
-  canCorrect(@Ctx() ctx: RequestContext, @Root() r: ScreeningReport): boolean {
-    return !r.reviewedAt && ctx.ability.can('update', subject('ScreeningReport', r));
+  async canCorrect(@Ctx() ctx: RequestContext, @Root() r: ScreeningReport): Promise<boolean> {
+    if (r.reviewedAt || !ctx.ability.can('update', subject('ScreeningReport', r))) return false;
+    return (await ctx.loaders.vetoEvidence.load(r.id)).length === 0;
   }
 
   @FieldResolver(() => Boolean, { description: 'The caller may review it now.' })
@@ -142,7 +158,6 @@ export class ScreeningResolver {
 
 @Resolver(() => Dispute)
 export class DisputeResolver {
-  private readonly petitions = new PetitionService();
 
   @Authorized()
   @Query(() => DisputeConnection, { description: 'The dispute ledger (矛盾纠纷台账) the caller may see, filtered and paged, newest first.' })
@@ -226,8 +241,8 @@ export class DisputeResolver {
   }
 
   @FieldResolver(() => Petition, { nullable: true, description: 'The petition it turned into, when the caller may read that petition.' })
-  petition(@Ctx() ctx: RequestContext, @Root() d: Dispute) {
-    return this.petitions.readable(ctx, d.petitionId);
+  petition(@Ctx() ctx: RequestContext, @Root() d: Dispute): Promise<Petition | null> {
+    return d.petitionId ? readablePetition(ctx, d.petitionId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Boolean, { description: 'Linked to a petition (even one the caller may not read).' })

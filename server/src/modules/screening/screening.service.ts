@@ -286,6 +286,7 @@ export class ScreeningService {
       if (!Number.isInteger(d.headcount) || d.headcount < 1 || d.headcount > 100000) throw badInput('Headcount must be at least 1.', { field: at('headcount') });
       const arisenOn = d.arisenOn ? date(d.arisenOn, at('arisenOn')) : period.periodStart;
       if (arisenOn > today) throw badInput('A dispute cannot arise in the future.', { field: at('arisenOn') });
+      if (arisenOn > period.periodEnd) throw badInput('A dispute that arose after this period belongs to a later period’s report.', { field: at('arisenOn'), reason: 'ARISEN_AFTER_PERIOD' });
       const resolveBy = d.resolveBy ? date(d.resolveBy, at('resolveBy')) : addDays(today, DISPUTE_DEFAULT_RESOLVE_DAYS);
       if (resolveBy < today) throw badInput('The resolution deadline cannot be in the past.', { field: at('resolveBy') });
       return {
@@ -300,9 +301,13 @@ export class ScreeningService {
     });
   }
 
-  private newDispute(report: ScreeningReport, fields: Awaited<ReturnType<ScreeningService['checkDisputes']>>[number], today: CalendarDate): Dispute {
+  private newDispute(report: ScreeningReport, fields: Awaited<ReturnType<ScreeningService['checkDisputes']>>[number], today: CalendarDate, position = 0): Dispute {
+    // One millisecond apart, so that a report's disputes keep the order they were listed in.
+    const at = new Date(Date.now() + position);
     return Object.assign(new Dispute(), {
       ...fields,
+      createdAt: at,
+      updatedAt: at,
       countyId: report.countyId,
       townshipId: report.townshipId,
       villageId: report.villageId,
@@ -353,7 +358,7 @@ export class ScreeningService {
           disputeCount: checked.length,
         });
         em.persist(report);
-        const rows = checked.map((d) => this.newDispute(report, d, today));
+        const rows = checked.map((d, i) => this.newDispute(report, d, today, i));
         em.persist(rows);
         em.persist(Object.assign(new ScreeningEvent(), {
           countyId: unit.countyId,
@@ -381,6 +386,9 @@ export class ScreeningService {
       if (!ctx.ability.can('update', subject('ScreeningReport', report))) throw forbidden('Only the unit that submitted a report corrects it.');
       if (report.reviewedAt) throw badInput('This report has been reviewed and can no longer be corrected.', { reason: 'ALREADY_REVIEWED' });
       expectVersion(report, input.version);
+      // Evidence for a veto (domain.md §8) is kept as it was: a zero report that hid a dispute which
+      // became a collective or skip-level petition cannot be corrected afterwards.
+      if ((await vetoEvidence(em, [report.id])).get(report.id)?.length) throw badInput('This zero report is evidence for a veto and can no longer be corrected.', { reason: 'VETO_EVIDENCE' });
       const current = await em.find(Dispute, { reportId: report.id });
       const withdraw = [...new Set(input.withdrawDisputeIds ?? [])];
       for (const id of withdraw) {
@@ -395,7 +403,7 @@ export class ScreeningService {
       const before = { isZeroReport: report.isZeroReport, disputeCount: report.disputeCount };
       const withdrawn = current.filter((d) => withdraw.includes(d.id));
       for (const d of withdrawn) em.remove(d);
-      const rows = added.map((d) => this.newDispute(report, d, today));
+      const rows = added.map((d, i) => this.newDispute(report, d, today, i));
       em.persist(rows);
       report.isZeroReport = input.isZeroReport;
       report.disputeCount = remaining;
@@ -537,7 +545,7 @@ export class ScreeningService {
     const s = subject('Dispute', d);
     const out: string[] = [];
     if (d.status !== 'RESOLVED' && ctx.ability.can('update', s)) out.push('update', 'resolve');
-    if (d.status !== 'RESOLVED' && d.status !== 'ESCALATED' && d.riskLevel === 'MAJOR' && ctx.ability.can('escalate', s)) out.push('escalate');
+    if (d.status !== 'RESOLVED' && !d.escalatedAt && d.riskLevel === 'MAJOR' && ctx.ability.can('escalate', s)) out.push('escalate');
     if (!d.petitionId && ctx.ability.can('link', s)) out.push('link');
     return out;
   }
@@ -570,7 +578,10 @@ export class ScreeningService {
         d.headcount = input.headcount;
       }
       if (input.riskLevel != null) d.riskLevel = input.riskLevel;
-      if (input.resolveBy != null) d.resolveBy = date(input.resolveBy, 'resolveBy');
+      if (input.resolveBy != null && input.resolveBy !== d.resolveBy) {
+        if (date(input.resolveBy, 'resolveBy') < today) throw badInput('The resolution deadline cannot be in the past.', { field: 'resolveBy' });
+        d.resolveBy = input.resolveBy;
+      }
       if (input.resolutionNote != null) d.resolutionNote = text(input.resolutionNote, 'resolutionNote', 4000, false);
       if (input.status != null && input.status !== d.status) {
         if (!DISPUTE_STATUS_MOVES[d.status].includes(input.status)) throw badInput(`A dispute cannot go from ${d.status} to ${input.status} here.`, { field: 'status', reason: 'STATUS_MOVE' });
@@ -589,7 +600,8 @@ export class ScreeningService {
     const why = text(note, 'note', 2000)!;
     return this.changeDispute(ctx, id, version, 'escalate', async (d) => {
       if (d.riskLevel !== 'MAJOR') throw badInput('Only a major dispute is escalated; a general one is resolved locally.', { reason: 'NOT_MAJOR' });
-      if (d.status === 'RESOLVED' || d.status === 'ESCALATED') throw badInput(d.status === 'RESOLVED' ? 'This dispute is resolved.' : 'This dispute is already escalated.', { reason: d.status });
+      if (d.status === 'RESOLVED') throw badInput('This dispute is resolved.', { reason: 'RESOLVED' });
+      if (d.escalatedAt) throw badInput('This dispute has already been escalated to the stability team.', { reason: 'ESCALATED' });
       d.status = 'ESCALATED';
       d.escalatedAt = new Date();
       d.escalatedByName = ctx.user!.displayName;
