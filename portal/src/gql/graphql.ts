@@ -115,7 +115,7 @@ export type PetitionFilter = {
   receivedTo?: string | null | undefined;
   sort?: PetitionSort | null | undefined;
   status?: Array<PetitionStatus> | null | undefined;
-  /** Words of the subject or the content (trigram search; works on Chinese). */
+  /** Part of the number, or words of the subject or the content (trigram search; works on Chinese). */
   text?: string | null | undefined;
   /** Located in this unit or below it, or handled by it. */
   unitId?: string | null | undefined;
