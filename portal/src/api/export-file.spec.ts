@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { daysUntil, todayInCounty } from './deadline';
+import { daysUntil, todayInCounty } from '@/pages/petitions/list/deadline';
 import { base64ToBlob, downloadFile } from './export-file';
 
 // "PK\x03\x04" and a byte above 127: the start of a zip (an .xlsx), as the server sends it.

@@ -1,3 +1,9 @@
+import type { CombinedError } from '@urql/vue';
+import { ElMessage } from 'element-plus';
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { errorMessage } from './error-message';
+
 /** A file the server sends as base64 (`ExportFile`). */
 export interface Base64File {
   filename: string;
@@ -25,4 +31,29 @@ export function downloadFile(file: Base64File, doc: Document = document): void {
   link.remove();
   // After the click has been handled: revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * 导出Excel on a list page: asks the server for the file (`run`), downloads it and says how many rows
+ * it holds (`done`), or shows the error in the user's language; `exporting` drives the button.
+ */
+export function useExcelExport(
+  run: () => Promise<{ error?: CombinedError; file: (Base64File & { rows: number }) | null | undefined }>,
+  done: (rows: number) => string,
+) {
+  const { t } = useI18n();
+  const exporting = ref(false);
+  async function exportFile(): Promise<void> {
+    exporting.value = true;
+    try {
+      const { error, file } = await run();
+      if (error) ElMessage.error(errorMessage(error, t));
+      if (error || !file) return;
+      downloadFile(file);
+      ElMessage.success(done(file.rows));
+    } finally {
+      exporting.value = false;
+    }
+  }
+  return { exporting, exportFile };
 }
