@@ -68,6 +68,7 @@ export const en: Messages = {
     disputes: 'Dispute ledger',
     receipt: 'Track a petition',
     calendar: 'Holiday calendar',
+    screeningSettings: 'Screening settings',
   },
   myUnit: {
     title: 'My unit',

@@ -67,6 +67,7 @@ export const zhCN = {
     disputes: '矛盾纠纷台账',
     receipt: '信访事项查询',
     calendar: '节假日设置',
+    screeningSettings: '排查设置',
   },
   myUnit: {
     title: '我的单位',

@@ -19,25 +19,31 @@ export const SCREENING_REASONS = new Set<string>([
   'STATUS_MOVE',
   'NOT_MAJOR',
   'ALREADY_LINKED',
+  // setScreeningRule: the month a rule starts from, and its due day.
+  'NOT_FIRST_OF_MONTH',
+  'NOT_IN_FUTURE',
+  'DUE_AFTER_DAYS',
 ]);
 
 /** Input fields refused without a reason: the last part of the server's path (`disputes.2.parties`). */
-const FIELD_KEYS = new Set(['categoryCode', 'headcount', 'arisenOn', 'resolveBy', 'parties', 'summary', 'note', 'reason', 'resolutionNote', 'disputes']);
+const FIELD_KEYS = new Set(['categoryCode', 'headcount', 'arisenOn', 'resolveBy', 'parties', 'summary', 'note', 'reason', 'resolutionNote', 'disputes', 'unitKind']);
 
 /** What was being done, for the sentences that depend on it: who conflicted, what was not found. */
-export type ScreeningTarget = 'submit' | 'report' | 'dispute' | 'link';
+export type ScreeningTarget = 'submit' | 'report' | 'dispute' | 'link' | 'rule';
 
 const CONFLICT: Record<ScreeningTarget, string> = {
   submit: 'screening.errors.SUBMIT_CONFLICT',
   report: 'screening.errors.REPORT_CONFLICT',
   dispute: 'screening.errors.DISPUTE_CONFLICT',
   link: 'screening.errors.DISPUTE_CONFLICT',
+  rule: 'screening.errors.RULE_CONFLICT',
 };
 const NOT_FOUND: Record<ScreeningTarget, string> = {
   submit: 'screening.errors.REPORT_NOT_FOUND',
   report: 'screening.errors.REPORT_NOT_FOUND',
   dispute: 'screening.errors.DISPUTE_NOT_FOUND',
   link: 'screening.errors.PETITION_NOT_FOUND',
+  rule: 'error.NOT_FOUND',
 };
 
 /** The raw reason of a refusal (`extensions.reason`), whether or not the shared table knows it. */
@@ -61,6 +67,7 @@ export function screeningErrorMessage(error: Failure, t: Translate, target: Scre
   if (description.code === 'CONFLICT') return t(CONFLICT[target]);
   if (description.code === 'NOT_FOUND') return t(NOT_FOUND[target]);
   if (description.code === 'FORBIDDEN' && (target === 'submit' || target === 'report')) return t('screening.errors.FORBIDDEN');
+  if (description.code === 'FORBIDDEN' && target === 'rule') return t('screening.errors.RULE_FORBIDDEN');
   const last = description.field?.split('.').at(-1);
   if (description.code === 'BAD_USER_INPUT' && last && FIELD_KEYS.has(last)) return t(`screening.errors.field.${last}`);
   return t(description.key, description.params);
