@@ -81,7 +81,7 @@ describe('the portal in a browser', () => {
 
   it('shows the bureau its own unit and the whole county, but no user management', async () => {
     await signIn('bureau');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查情况', '矛盾纠纷台账', '我的单位', '全县组织机构', '节假日设置']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查情况', '矛盾纠纷台账', '我的单位', '全县组织机构', '节假日设置', '排查设置']);
     expect(await page.getByTestId('current-user').innerText()).toBe('群众工作局登记员');
     expect(await page.getByTestId('current-unit').innerText()).toBe('县群众工作局');
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('县群众工作局');

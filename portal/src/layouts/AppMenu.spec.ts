@@ -42,7 +42,7 @@ const abilities = {
 };
 
 describe('the side menu', () => {
-  it('shows the bureau the petition work, the screening of the county, its unit, the whole county and the holiday calendar, and no user management', async () => {
+  it('shows the bureau the petition work, the screening of the county, its unit, the whole county, the holiday calendar and the screening rules, and no user management', async () => {
     const { wrapper, items } = await renderMenu(abilities.bureau());
     expect(wrapper.find('[data-testid="main-menu"]').exists()).toBe(true);
     expect(items).toEqual([
@@ -55,6 +55,8 @@ describe('the side menu', () => {
       { testid: 'menu-my-unit', label: '我的单位' },
       { testid: 'menu-units', label: '全县组织机构' },
       { testid: 'menu-calendar', label: '节假日设置' },
+      // The cadence and due day of each unit kind's screening are the bureau's to set.
+      { testid: 'menu-screening-settings', label: '排查设置' },
     ]);
   });
 

@@ -6,7 +6,7 @@ import { usersRoute } from '@/pages/users/users.route';
 import { myWorkRoute, petitionDetailRoute, petitionNewRoute, petitionsRoute } from '@/pages/petitions/petitions.route';
 import { receiptRoute } from '@/pages/receipt/receipt.route';
 import { calendarRoute } from '@/pages/calendar/calendar.route';
-import { disputesRoute, screeningComplianceRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
+import { disputesRoute, screeningComplianceRoute, screeningSettingsRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
 
 export const HOME = 'my-unit';
 
@@ -23,6 +23,7 @@ export const appRoutes: RouteRecordRaw[] = [
   unitsRoute,
   usersRoute,
   calendarRoute,
+  screeningSettingsRoute,
 ];
 
 export const routes: RouteRecordRaw[] = [

@@ -1,4 +1,4 @@
-import { DataAnalysis, DocumentChecked, Notebook } from '@element-plus/icons-vue';
+import { DataAnalysis, DocumentChecked, Notebook, Timer } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** 排查报送: the user's own unit's screening periods, its zero reports and dispute reports. */
@@ -23,4 +23,12 @@ export const disputesRoute: RouteRecordRaw = {
   name: 'disputes',
   component: () => import('./DisputesPage.vue'),
   meta: { ability: ['read', 'Dispute'], label: 'menu.disputes', menuIcon: Notebook },
+};
+
+/** 排查设置: each unit kind's cadence and due day, in force and scheduled; the bureau changes them. */
+export const screeningSettingsRoute: RouteRecordRaw = {
+  path: 'screening/settings',
+  name: 'screening-settings',
+  component: () => import('./ScreeningSettingsPage.vue'),
+  meta: { ability: ['update', 'ScreeningRule'], label: 'menu.screeningSettings', menuIcon: Timer },
 };
