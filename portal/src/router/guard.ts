@@ -1,6 +1,6 @@
 import type { AppAbility } from '@xinfang/permissions';
 import type { RouteLocationNormalized, RouteLocationRaw, Router } from 'vue-router';
-import { HOME } from './routes';
+import { HOME, homeFor } from './routes';
 import { canEnter } from './scope';
 
 /** What the guard needs to know of the session. */
@@ -12,11 +12,12 @@ export interface GuardSession {
 
 /**
  * Where a navigation may go: signed-out users to the sign-in page (coming back afterwards), an
- * expired session to the sign-in page with the reason, a route beyond the ability home.
+ * expired session to the sign-in page with the reason; `/` (and so an unknown address) and a route
+ * beyond the ability to the user's home (`homeFor`).
  */
 export function decideNavigation(to: RouteLocationNormalized, session: GuardSession, ability: AppAbility): true | RouteLocationRaw {
   if (to.meta.public) {
-    if (to.name === 'login' && session.signedIn && !session.isExpired()) return { name: HOME };
+    if (to.name === 'login' && session.signedIn && !session.isExpired()) return { name: homeFor(ability) };
     return true;
   }
   if (!session.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
@@ -24,7 +25,7 @@ export function decideNavigation(to: RouteLocationNormalized, session: GuardSess
     session.logout();
     return { name: 'login', query: { expired: '1', redirect: to.fullPath } };
   }
-  if (!canEnter(ability, to.meta)) return { name: HOME };
+  if (to.name === HOME || !canEnter(ability, to.meta)) return { name: homeFor(ability) };
   return true;
 }
 
