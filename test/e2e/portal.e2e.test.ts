@@ -38,12 +38,22 @@ describe('the portal in a browser', () => {
     await page.screenshot({ path: join(ARTEFACTS, `foundation-${name}.png`), fullPage: true });
   }
 
+  /** Where an account lands after signing in: 我的待办, the dashboard; the administrator, who has none, 我的单位. */
+  const landingOf = (username: string) => (username === 'admin' ? 'my-unit' : 'my-work');
+
   async function signIn(username: string, password = DEMO_PASSWORD): Promise<void> {
     await page.goto(at('/login'));
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(password);
     // Enter in the password field submits, as in any sign-in form.
     await page.getByTestId('login-password').press('Enter');
+    const landing = landingOf(username);
+    await page.waitForURL(new RegExp(`/${landing}$`));
+    await page.getByTestId(landing === 'my-work' ? 'my-work-title' : 'my-unit-name').waitFor();
+  }
+
+  async function openMyUnit(): Promise<void> {
+    await page.getByTestId('menu-my-unit').click();
     await page.waitForURL(/\/my-unit$/);
     await page.getByTestId('my-unit-name').waitFor();
   }
@@ -81,9 +91,13 @@ describe('the portal in a browser', () => {
 
   it('shows the bureau its own unit and the whole county, but no user management', async () => {
     await signIn('bureau');
+    // It lands on its dashboard, 我的待办, the menu's item in bold.
+    expect(await page.getByTestId('my-work-title').innerText()).toBe('我的待办');
+    expect(await page.getByTestId('main-menu').locator('.el-menu-item.is-active').innerText()).toBe('我的待办');
     expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查情况', '矛盾纠纷台账', '我的单位', '全县组织机构', '节假日设置', '排查设置']);
     expect(await page.getByTestId('current-user').innerText()).toBe('群众工作局登记员');
     expect(await page.getByTestId('current-unit').innerText()).toBe('县群众工作局');
+    await openMyUnit();
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('县群众工作局');
     expect(await breadcrumb()).toBe('示范县 / 县群众工作局');
     expect(await page.getByTestId('my-roles').innerText()).toContain('群众工作局');
@@ -98,15 +112,21 @@ describe('the portal in a browser', () => {
     expect(await page.getByTestId('units-count').innerText()).toBe('共 20 个单位');
     await shot('bureau-units');
 
-    // Typing the address of a page beyond the ability leads home.
+    // Typing the address of a page beyond the ability leads home, and so does an unknown one.
     await page.goto(at('/users'));
-    await page.waitForURL(/\/my-unit$/);
+    await page.waitForURL(/\/my-work$/);
+    await page.getByTestId('my-work-title').waitFor();
+    await page.goto(at('/no-such-page'));
+    await page.waitForURL(/\/my-work$/);
+    await page.goto(at('/'));
+    await page.waitForURL(/\/my-work$/);
     await signOut();
   });
 
   it('shows a village its place under its township, and only its own area', async () => {
     await signIn('shiqiao');
     expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
+    await openMyUnit();
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('石桥村');
     expect(await breadcrumb()).toBe('示范县 / 青山乡 / 石桥村');
     await signOut();
@@ -114,6 +134,7 @@ describe('the portal in a browser', () => {
 
   it('shows a township the units of its own area and none of another township', async () => {
     await signIn('qingshan');
+    await openMyUnit();
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('青山乡');
     expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
     // The units below it, on the home page too.
@@ -140,8 +161,12 @@ describe('the portal in a browser', () => {
   });
 
   it('lists the demo accounts to the administrator, with filters and pages', async () => {
+    // Without 我的待办, the administrator lands on 我的单位, and is sent back there from the dashboard's address.
     await signIn('admin');
     expect(await menu()).toEqual(['我的单位', '全县组织机构', '用户管理']);
+    await page.goto(at('/my-work'));
+    await page.waitForURL(/\/my-unit$/);
+    await page.getByTestId('my-unit-name').waitFor();
     await page.getByTestId('menu-users').click();
     await page.waitForURL(/\/users$/);
 
@@ -175,6 +200,8 @@ describe('the portal in a browser', () => {
 
   it('sends a user whose token the server refuses back to sign in, and says why', async () => {
     await signIn('bureau');
+    await page.getByTestId('menu-units').click();
+    await page.waitForURL(/\/units$/);
     await page.evaluate(() => {
       const session = JSON.parse(localStorage.getItem('xinfang.session') ?? '{}');
       localStorage.setItem('xinfang.session', JSON.stringify({ ...session, token: 'not-a-token-this-server-signed' }));
@@ -185,11 +212,12 @@ describe('the portal in a browser', () => {
     await shot('session-expired');
     expect(await page.evaluate(() => localStorage.getItem('xinfang.session'))).toBeNull();
 
-    // Signing in again returns to where the user was.
+    // Signing in again returns to where the user was, not to the dashboard.
     await page.getByTestId('login-username').fill('bureau');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/my-unit$/);
+    await page.waitForURL(/\/units$/);
+    await page.getByTestId('units-title').waitFor();
     await signOut();
   });
 
@@ -206,6 +234,7 @@ describe('the portal in a browser', () => {
 
   it('speaks English when asked, and remembers it', async () => {
     await signIn('qingshan');
+    await openMyUnit();
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-en').click();
     await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Register a petition', 'Screening reports', 'Screening compliance', 'Dispute ledger', 'My unit', 'Units in my area']);
@@ -274,6 +303,7 @@ describe('the portal in a browser', () => {
 
     await signIn('tester01', testerPassword);
     expect(await page.getByTestId('current-user').innerText()).toBe('测试员');
+    await openMyUnit();
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('河西镇');
     expect(await breadcrumb()).toBe('示范县 / 河西镇');
     expect(await menu()).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
@@ -380,6 +410,7 @@ describe('the portal in a browser', () => {
     await signOut();
 
     await signIn('tester01', testerPassword);
+    await openMyUnit();
     await page.getByTestId('units-below').getByText('新河村').waitFor();
     expect(await page.getByTestId('units-below-count').innerText()).toBe('共 3 个下级单位');
     await signOut();
@@ -394,7 +425,7 @@ describe('the portal in a browser', () => {
     expect(await page.getByTestId('unit-rename').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toMatch(/新增下级单位|重命名|新建账号/);
     await page.goto(at('/users'));
-    await page.waitForURL(/\/my-unit$/);
+    await page.waitForURL(/\/my-work$/);
     expect(await page.getByTestId('user-create').count()).toBe(0);
     await signOut();
   });
