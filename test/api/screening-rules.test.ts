@@ -62,6 +62,10 @@ describe.each(DATABASE_MODES)('screening cadence rules on %s', (mode) => {
   });
 
   it('schedules a new cadence, once per kind and month, that every screening role reads', async () => {
+    // Set on the month's first day, so that no running week of the groups reaches into next month
+    // (that is refused: see below), whatever day the tests run.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date(`${monthOf(today)}-01T04:00:00Z`));
     const before = await rules();
     ok(await bureau.query(SET, { input: { unitKind: 'VILLAGE', cadence: 'MONTHLY', dueAfterDays: 4, effectiveFrom: nextFirst } }));
     // Setting the same month again replaces it rather than adding a second rule.
@@ -80,6 +84,7 @@ describe.each(DATABASE_MODES)('screening cadence rules on %s', (mode) => {
       new Map((ok(await bureau.compliance(id('青山乡'), month)).screeningCompliance as Array<{ unit: { name: string }; cadence: string }>).map((r) => [r.unit.name, r.cadence]));
     expect(Object.fromEntries(await cadence(monthOf(today)))).toMatchObject({ 青山乡: 'MONTHLY', 石桥村: 'HALF_MONTHLY', 青山村一组: 'WEEKLY' });
     expect(Object.fromEntries(await cadence(monthOf(nextFirst)))).toMatchObject({ 青山乡: 'MONTHLY', 石桥村: 'WEEKLY', 青山村一组: 'MONTHLY' });
+    vi.useRealTimers();
   });
 
   it('keeps one rule when the same month is set twice at the same moment, and answers no internal error', async () => {
@@ -138,6 +143,42 @@ describe.each(DATABASE_MODES)('screening cadence rules on %s', (mode) => {
       // And a rule for the month that has now begun is refused.
       const now = await reader.query(SET, { input: { unitKind: 'TOWNSHIP', cadence: 'HALF_MONTHLY', dueAfterDays: 3, effectiveFrom: nextFirst } });
       expect(now.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_IN_FUTURE' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a change that would cut a running week short, and calls off a scheduled change until it comes into force', async () => {
+    const CANCEL = 'mutation($id: ID!, $v: Int!) { cancelScreeningRule(id: $id, version: $v) }';
+    const FULL = '{ screeningRules { id version unitKind cadence effectiveFrom } }';
+    // Tuesday 31 December 2030: villages report weekly by now (above), and the week of Monday
+    // 30 December runs into January.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2030-12-31T04:00:00Z'));
+    try {
+      // Signed in under the moved clock: an earlier token has expired by 2030.
+      const bureau = await ScreeningClient.as(platform.url, 'bureau');
+      const inForce = (await rules(bureau)).filter((r) => r.unitKind === 'VILLAGE' && r.effectiveFrom <= '2030-12-31').at(-1)!;
+      expect(inForce.cadence).toBe('WEEKLY');
+      const input = { unitKind: 'VILLAGE', cadence: 'HALF_MONTHLY', dueAfterDays: 3 };
+      const cut = await bureau.query(SET, { input: { ...input, effectiveFrom: '2031-01-01' } });
+      expect(cut.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveFrom', reason: 'RUNNING_PERIOD' });
+      expect(cut.errors![0]!.message).toContain('2030-12-30');
+      // February: the week of 27 January, which runs into it, has not started.
+      ok(await bureau.query(SET, { input: { ...input, effectiveFrom: '2031-02-01' } }));
+      const all = ok(await bureau.query(FULL)).screeningRules as Array<{ id: string; version: number; unitKind: string; effectiveFrom: string }>;
+      const scheduled = all.find((r) => r.unitKind === 'VILLAGE' && r.effectiveFrom === '2031-02-01')!;
+      const old = all.find((r) => r.unitKind === 'VILLAGE' && r.effectiveFrom === inForce.effectiveFrom)!;
+
+      const qingshan = await ScreeningClient.as(platform.url, 'qingshan');
+      expect(codeOf(await qingshan.query(CANCEL, { id: scheduled.id, v: scheduled.version }))).toBe('FORBIDDEN');
+      expect(codeOf(await bureau.query(CANCEL, { id: scheduled.id, v: scheduled.version + 1 }))).toBe('CONFLICT');
+      expect(codeOf(await bureau.query(CANCEL, { id: old.id, v: old.version }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await (await ScreeningClient.as(platform.url, 'admin')).query(CANCEL, { id: scheduled.id, v: scheduled.version }))).toBe('NOT_FOUND');
+      expect(ok(await bureau.query(CANCEL, { id: scheduled.id, v: scheduled.version })).cancelScreeningRule).toBe(true);
+      expect(codeOf(await bureau.query(CANCEL, { id: scheduled.id, v: scheduled.version }))).toBe('NOT_FOUND');
+      const after = ok(await bureau.query(FULL)).screeningRules as Array<{ id: string }>;
+      expect(after.map((r) => r.id).sort()).toEqual(all.filter((r) => r.id !== scheduled.id).map((r) => r.id).sort());
     } finally {
       vi.useRealTimers();
     }

@@ -113,6 +113,12 @@ export class ScreeningResolver {
     return service.setRule(ctx, input);
   }
 
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'The bureau calls off a scheduled cadence rule that has not come into force.' })
+  cancelScreeningRule(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
+    return service.cancelRule(ctx, id, version);
+  }
+
   @FieldResolver(() => UnitPathItem)
   unit(@Ctx() ctx: RequestContext, @Root() r: ScreeningReport) {
     return unitRef(ctx, r.unitId);

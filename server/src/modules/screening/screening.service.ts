@@ -11,6 +11,7 @@ import {
   isMonth,
   isScreeningUnitKind,
   monthRange,
+  screeningPeriodAt,
   screeningPeriods,
   screeningRuleProblem,
   screeningStatus,
@@ -125,6 +126,13 @@ export class ScreeningService {
     if (problem === 'NOT_FIRST_OF_MONTH') throw badInput('A new cadence starts on the first day of a month.', { field: 'effectiveFrom', reason: problem });
     if (problem === 'NOT_IN_FUTURE') throw badInput('A new cadence can only start in a future month: periods already running keep their rules.', { field: 'effectiveFrom', reason: problem });
     if (problem) throw badInput('The due day must be 0 to 15 days after the period ends.', { field: 'dueAfterDays', reason: problem });
+    // A week already running across the month's first day would be cut short: it keeps its rules, so
+    // the change waits for a month that no running period reaches into.
+    const earlier = ((await this.rules(ctx.em, countyId)).get(input.unitKind) ?? []).filter((r) => r.effectiveFrom < input.effectiveFrom);
+    const running = screeningPeriodAt(earlier, addDays(input.effectiveFrom, -1));
+    if (running && running.periodStart <= this.today() && running.periodEnd >= input.effectiveFrom) {
+      throw badInput(`The period ${running.periodStart} – ${running.periodEnd} is running and reaches into that month; choose a later month.`, { field: 'effectiveFrom', reason: 'RUNNING_PERIOD' });
+    }
     try {
       return await ctx.em.transactional(async (em) => {
         let rule = await em.findOne(ScreeningRule, { countyId, unitKind: input.unitKind, effectiveFrom: input.effectiveFrom });
@@ -141,6 +149,20 @@ export class ScreeningService {
       if (err instanceof UniqueConstraintViolationException) throw conflict('Someone set this rule at the same moment; reload to see it.');
       throw err;
     }
+  }
+
+  /** Calls off a scheduled rule that has not come into force (the bureau). */
+  async cancelRule(ctx: RequestContext, id: string, version: number): Promise<boolean> {
+    return ctx.em.transactional(async (em) => {
+      const rule = isUuid(id) ? await em.findOne(ScreeningRule, { $and: [{ id }, accessibleWhere<ScreeningRule>(ctx.ability, 'read', 'ScreeningRule')] }) : null;
+      if (!rule) throw notFound('Screening rule');
+      if (!ctx.ability.can('update', subject('ScreeningRule', rule))) throw forbidden();
+      if (rule.effectiveFrom <= this.today()) throw badInput('This rule is already in force; schedule a new one instead.', { reason: 'IN_FORCE' });
+      expectVersion(rule, version);
+      em.remove(rule);
+      await em.flush();
+      return true;
+    });
   }
 
   /** A unit the caller may see screening of, or NOT_FOUND. */
