@@ -61,9 +61,10 @@ type Documents = {
     "mutation CorrectScreeningReport($input: CorrectScreeningReportInput!) {\n  correctScreeningReport(input: $input) {\n    ...ScreeningReportDetail\n  }\n}": typeof types.CorrectScreeningReportDocument,
     "mutation ReviewScreeningReport($id: ID!, $version: Int!, $note: String) {\n  reviewScreeningReport(id: $id, version: $version, note: $note) {\n    ...ScreeningReportDetail\n  }\n}": typeof types.ReviewScreeningReportDocument,
     "fragment ReportDispute on Dispute {\n  id\n  category {\n    code\n    name\n  }\n  parties\n  headcount\n  summary\n  riskLevel\n  status\n  arisenOn\n  resolveBy\n  isOverdue\n  isLinked\n  escalatedAt\n}\n\nfragment ScreeningReportDetail on ScreeningReport {\n  id\n  version\n  unit {\n    id\n    name\n    kind\n  }\n  periodStart\n  periodEnd\n  dueDate\n  status\n  isZeroReport\n  disputeCount\n  note\n  submittedOn\n  submittedByName\n  reviewedAt\n  reviewedByName\n  correctionCount\n  vetoEvidence\n  canCorrect\n  canReview\n  disputes {\n    ...ReportDispute\n  }\n  concealedDisputes {\n    ...ReportDispute\n  }\n  history {\n    id\n    type\n    actorName\n    at\n    note\n  }\n}\n\nquery ScreeningReport($id: ID!) {\n  screeningReport(id: $id) {\n    ...ScreeningReportDetail\n  }\n}": typeof types.ReportDisputeFragmentDoc,
+    "mutation CancelScreeningRule($id: ID!, $version: Int!) {\n  cancelScreeningRule(id: $id, version: $version)\n}": typeof types.CancelScreeningRuleDocument,
     "mutation SetScreeningRule($input: ScreeningRuleInput!) {\n  setScreeningRule(input: $input) {\n    id\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n    version\n  }\n}": typeof types.SetScreeningRuleDocument,
     "query ScreeningPeriods($unitId: ID!, $from: Date!, $to: Date!) {\n  screeningPeriods(unitId: $unitId, from: $from, to: $to) {\n    periodStart\n    periodEnd\n    dueDate\n    status\n    report {\n      id\n      isZeroReport\n      disputeCount\n      submittedOn\n      reviewedAt\n      correctionCount\n      canCorrect\n      vetoEvidence\n    }\n  }\n}": typeof types.ScreeningPeriodsDocument,
-    "query ScreeningRules {\n  screeningRules {\n    id\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n  }\n}": typeof types.ScreeningRulesDocument,
+    "query ScreeningRules {\n  screeningRules {\n    id\n    version\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n  }\n}": typeof types.ScreeningRulesDocument,
     "mutation SubmitScreeningReport($input: SubmitScreeningReportInput!) {\n  submitScreeningReport(input: $input) {\n    id\n    periodStart\n    status\n    isZeroReport\n    disputeCount\n  }\n}": typeof types.SubmitScreeningReportDocument,
     "mutation CreateUnit($input: CreateUnitInput!) {\n  createUnit(input: $input) {\n    ...TreeUnit\n  }\n}": typeof types.CreateUnitDocument,
     "fragment TreeUnit on Unit {\n  id\n  name\n  kind\n  parentId\n  depth\n  sortOrder\n  version\n}\n\nquery Units($filter: UnitFilter) {\n  units(filter: $filter) {\n    ...TreeUnit\n  }\n}": typeof types.TreeUnitFragmentDoc,
@@ -121,9 +122,10 @@ const documents: Documents = {
     "mutation CorrectScreeningReport($input: CorrectScreeningReportInput!) {\n  correctScreeningReport(input: $input) {\n    ...ScreeningReportDetail\n  }\n}": types.CorrectScreeningReportDocument,
     "mutation ReviewScreeningReport($id: ID!, $version: Int!, $note: String) {\n  reviewScreeningReport(id: $id, version: $version, note: $note) {\n    ...ScreeningReportDetail\n  }\n}": types.ReviewScreeningReportDocument,
     "fragment ReportDispute on Dispute {\n  id\n  category {\n    code\n    name\n  }\n  parties\n  headcount\n  summary\n  riskLevel\n  status\n  arisenOn\n  resolveBy\n  isOverdue\n  isLinked\n  escalatedAt\n}\n\nfragment ScreeningReportDetail on ScreeningReport {\n  id\n  version\n  unit {\n    id\n    name\n    kind\n  }\n  periodStart\n  periodEnd\n  dueDate\n  status\n  isZeroReport\n  disputeCount\n  note\n  submittedOn\n  submittedByName\n  reviewedAt\n  reviewedByName\n  correctionCount\n  vetoEvidence\n  canCorrect\n  canReview\n  disputes {\n    ...ReportDispute\n  }\n  concealedDisputes {\n    ...ReportDispute\n  }\n  history {\n    id\n    type\n    actorName\n    at\n    note\n  }\n}\n\nquery ScreeningReport($id: ID!) {\n  screeningReport(id: $id) {\n    ...ScreeningReportDetail\n  }\n}": types.ReportDisputeFragmentDoc,
+    "mutation CancelScreeningRule($id: ID!, $version: Int!) {\n  cancelScreeningRule(id: $id, version: $version)\n}": types.CancelScreeningRuleDocument,
     "mutation SetScreeningRule($input: ScreeningRuleInput!) {\n  setScreeningRule(input: $input) {\n    id\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n    version\n  }\n}": types.SetScreeningRuleDocument,
     "query ScreeningPeriods($unitId: ID!, $from: Date!, $to: Date!) {\n  screeningPeriods(unitId: $unitId, from: $from, to: $to) {\n    periodStart\n    periodEnd\n    dueDate\n    status\n    report {\n      id\n      isZeroReport\n      disputeCount\n      submittedOn\n      reviewedAt\n      correctionCount\n      canCorrect\n      vetoEvidence\n    }\n  }\n}": types.ScreeningPeriodsDocument,
-    "query ScreeningRules {\n  screeningRules {\n    id\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n  }\n}": types.ScreeningRulesDocument,
+    "query ScreeningRules {\n  screeningRules {\n    id\n    version\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n  }\n}": types.ScreeningRulesDocument,
     "mutation SubmitScreeningReport($input: SubmitScreeningReportInput!) {\n  submitScreeningReport(input: $input) {\n    id\n    periodStart\n    status\n    isZeroReport\n    disputeCount\n  }\n}": types.SubmitScreeningReportDocument,
     "mutation CreateUnit($input: CreateUnitInput!) {\n  createUnit(input: $input) {\n    ...TreeUnit\n  }\n}": types.CreateUnitDocument,
     "fragment TreeUnit on Unit {\n  id\n  name\n  kind\n  parentId\n  depth\n  sortOrder\n  version\n}\n\nquery Units($filter: UnitFilter) {\n  units(filter: $filter) {\n    ...TreeUnit\n  }\n}": types.TreeUnitFragmentDoc,
@@ -339,6 +341,10 @@ export function graphql(source: "fragment ReportDispute on Dispute {\n  id\n  ca
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation CancelScreeningRule($id: ID!, $version: Int!) {\n  cancelScreeningRule(id: $id, version: $version)\n}"): (typeof documents)["mutation CancelScreeningRule($id: ID!, $version: Int!) {\n  cancelScreeningRule(id: $id, version: $version)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation SetScreeningRule($input: ScreeningRuleInput!) {\n  setScreeningRule(input: $input) {\n    id\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n    version\n  }\n}"): (typeof documents)["mutation SetScreeningRule($input: ScreeningRuleInput!) {\n  setScreeningRule(input: $input) {\n    id\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n    version\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -347,7 +353,7 @@ export function graphql(source: "query ScreeningPeriods($unitId: ID!, $from: Dat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ScreeningRules {\n  screeningRules {\n    id\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n  }\n}"): (typeof documents)["query ScreeningRules {\n  screeningRules {\n    id\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n  }\n}"];
+export function graphql(source: "query ScreeningRules {\n  screeningRules {\n    id\n    version\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n  }\n}"): (typeof documents)["query ScreeningRules {\n  screeningRules {\n    id\n    version\n    unitKind\n    cadence\n    dueAfterDays\n    effectiveFrom\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

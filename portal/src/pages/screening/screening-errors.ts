@@ -23,6 +23,12 @@ export const SCREENING_REASONS = new Set<string>([
   'NOT_FIRST_OF_MONTH',
   'NOT_IN_FUTURE',
   'DUE_AFTER_DAYS',
+  'RUNNING_PERIOD',
+  // cancelScreeningRule
+  'IN_FORCE',
+  // correctScreeningReport, submitScreeningReport
+  'VETO_EVIDENCE',
+  'ARISEN_AFTER_PERIOD',
 ]);
 
 /** Input fields refused without a reason: the last part of the server's path (`disputes.2.parties`). */

@@ -20,6 +20,7 @@ const monthAfter = nextMonthFirst(nextMonth);
 
 const rule = (id: string, unitKind: Rule['unitKind'], cadence: Rule['cadence'], dueAfterDays: number, effectiveFrom: string): Rule => ({
   id,
+  version: 1,
   unitKind,
   cadence,
   dueAfterDays,
@@ -111,7 +112,7 @@ describe('排查设置, the screening settings page', { timeout: 20_000 }, () =>
     // The week running into the change ends the day before it, under the old rule.
     const lastDay = addDays(monthAfter, -1);
     expect(textOf('screening-rule-preview-last')).toContain(`–${Number(lastDay.slice(5, 7))}月${Number(lastDay.slice(8, 10))}日，`);
-    expect(textOf('screening-rule-note')).toContain('已在进行中的排查期仍按原规则执行');
+    expect(textOf('screening-rule-note')).toContain('已开始的排查期仍按原规则执行');
 
     await click('screening-rule-submit');
     await vi.waitFor(() => expect(server.callsOf('SetScreeningRule')).toHaveLength(1));
@@ -147,6 +148,26 @@ describe('排查设置, the screening settings page', { timeout: 20_000 }, () =>
     await typeIn(MONTH_INPUT, monthAfter.slice(0, 7));
     await vi.waitFor(() => expect(textOf('screening-rule-replaces')).toContain('保存后将替换'));
     expect(textOf('screening-rule-replaces')).toContain('每月，次月 10 日前报送');
+  });
+
+  it('calls off a change to come after a confirmation, and says why the server refused one', async () => {
+    const { server } = await renderPage({ CancelScreeningRule: () => ({ data: { cancelScreeningRule: true } }) });
+    // Only a change to come has the button.
+    expect(byTestId(`screening-rule-cancel-DEPARTMENT-${monthAfter}`)).not.toBeNull();
+    expect(document.querySelectorAll('[data-testid^="screening-rule-cancel-"]')).toHaveLength(1);
+    await click(`screening-rule-cancel-DEPARTMENT-${monthAfter}`);
+    await vi.waitFor(() => expect(document.querySelector('.el-message-box')?.textContent).toContain('每月，次月 10 日前报送'));
+    await click(mustFind('.el-message-box__btns .el-button--primary'));
+    await vi.waitFor(() => expect(server.callsOf('CancelScreeningRule')).toEqual([{ id: 'd1', version: 1 }]));
+    await vi.waitFor(() => expect(server.callsOf('ScreeningRules').length).toBeGreaterThan(1));
+  });
+
+  it('says in Chinese that a rule in force cannot be called off', async () => {
+    await renderPage({ CancelScreeningRule: () => ({ error: { code: 'BAD_USER_INPUT', reason: 'IN_FORCE' } }) });
+    await click(`screening-rule-cancel-DEPARTMENT-${monthAfter}`);
+    await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull());
+    await click(mustFind('.el-message-box__btns .el-button--primary'));
+    await vi.waitFor(() => expect(document.body.textContent).toContain('该规则已经生效，不能撤销'));
   });
 
   it('says so when the county has no rules yet', async () => {
