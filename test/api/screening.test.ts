@@ -338,9 +338,17 @@ describe.each(DATABASE_MODES)('screening reports on %s', (mode) => {
         const periods = ok(await reader.periods(row.unit.id, first, last)).screeningPeriods.filter((p) => p.periodStart >= first && p.periodStart <= last);
         const count = (s: Period['status']) => periods.filter((p) => p.status === s).length;
         expect(
-          { due: row.due, submitted: row.submitted, late: row.late, missing: row.missing, expected: row.expected },
+          { due: row.due, submitted: row.submitted, late: row.late, missing: row.missing, expected: row.expected, onTimeRate: row.onTimeRate },
           `${row.unit.name} ${month}`,
-        ).toEqual({ due: count('DUE'), submitted: count('SUBMITTED'), late: count('LATE'), missing: count('MISSING'), expected: periods.length });
+        ).toEqual({
+          due: count('DUE'),
+          submitted: count('SUBMITTED'),
+          late: count('LATE'),
+          missing: count('MISSING'),
+          expected: periods.length,
+          // On time over the periods whose report is in or overdue, from the periods themselves.
+          onTimeRate: count('SUBMITTED') + count('LATE') + count('MISSING') ? count('SUBMITTED') / (count('SUBMITTED') + count('LATE') + count('MISSING')) : null,
+        });
         expect(row.periods.map((p: Period) => [p.periodStart, p.status, p.report?.id ?? null])).toEqual(periods.map((p) => [p.periodStart, p.status, p.report?.id ?? null]));
       }
     }

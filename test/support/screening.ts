@@ -92,7 +92,7 @@ export class ScreeningClient extends Client {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are read field by field
     return this.query<{ screeningCompliance: any[] }>(
       `query($s: ID!, $m: String!) { screeningCompliance(scopeUnitId: $s, month: $m) {
-        unit { id name kind } parentId cadence expected due submitted late missing vetoEvidence periods { ${PERIOD_FIELDS} } } }`,
+        unit { id name kind } parentId cadence expected due submitted late missing onTimeRate vetoEvidence periods { ${PERIOD_FIELDS} } } }`,
       { s: scopeUnitId, m: month },
     );
   }

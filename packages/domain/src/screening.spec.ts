@@ -6,6 +6,7 @@ import {
   monthRange,
   screeningPeriodAt,
   screeningPeriods,
+  screeningOnTimeRate,
   screeningRuleProblem,
   screeningStatus,
   type ScreeningUnitKind,
@@ -92,6 +93,14 @@ describe('screening status', () => {
     expect(today).toBe('2026-03-06');
     expect(screeningStatus(period, null, today)).toBe('MISSING');
     expect(screeningStatus(period, shanghaiDate(new Date('2026-03-05T15:59:59Z')), today)).toBe('SUBMITTED');
+  });
+});
+
+describe('on-time rate', () => {
+  it('is on time over submitted, late and missing; open periods do not count; none gives null', () => {
+    expect(screeningOnTimeRate({ submitted: 3, late: 1, missing: 0 })).toBe(0.75);
+    expect(screeningOnTimeRate({ submitted: 0, late: 1, missing: 1 })).toBe(0);
+    expect(screeningOnTimeRate({ submitted: 0, late: 0, missing: 0 })).toBeNull();
   });
 });
 

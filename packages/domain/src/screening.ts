@@ -165,3 +165,13 @@ export function screeningRuleProblem(
 
 /** Whether a report's period is already open for submission on `today` (it has started). */
 export const isPeriodOpen = (period: Pick<ScreeningPeriod, 'periodStart'>, today: CalendarDate): boolean => period.periodStart <= today;
+
+/**
+ * The on-time rate of screening reports (domain.md §8: on time ÷ due, zero reports counting): reports
+ * submitted on or before their due day, over every period whose report is in or overdue (SUBMITTED,
+ * LATE, MISSING; a period still open counts once it is submitted). Null when there is no such period.
+ */
+export function screeningOnTimeRate(counts: { submitted: number; late: number; missing: number }): number | null {
+  const due = counts.submitted + counts.late + counts.missing;
+  return due > 0 ? counts.submitted / due : null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { createAbility, type AppAbility } from '@xinfang/permissions';
-import { accessibleWhere } from './access.js';
+import { accessibleWhere, accessibleWhereAs } from './access.js';
 
 const build = (define: (b: AbilityBuilder<AppAbility>) => void): AppAbility => {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
@@ -54,5 +54,22 @@ describe('accessibleWhere', () => {
 
   it('gives "manage" to every action', () => {
     expect(accessibleWhere(build(({ can }) => can('manage', 'User', { countyId: 'c' })), 'update', 'User')).toEqual({ countyId: 'c' });
+  });
+});
+
+describe('accessibleWhereAs', () => {
+  it('renames the subject’s columns to the other entity’s, through every operator, and leaves a field’s own condition whole', () => {
+    const ability = build(({ can, cannot }) => {
+      can('read', 'ScreeningReport', { unitId: 'u' });
+      can('read', 'ScreeningReport', { villageId: 'v', unitKind: { $in: ['VILLAGE_GROUP'] } });
+      cannot('read', 'ScreeningReport', { unitKind: 'DEPARTMENT' });
+    });
+    expect(accessibleWhereAs(ability, 'read', 'ScreeningReport', { unitId: 'id', unitKind: 'kind' })).toEqual({
+      $and: [{ $or: [{ villageId: 'v', kind: { $in: ['VILLAGE_GROUP'] } }, { id: 'u' }] }, { $not: { kind: 'DEPARTMENT' } }],
+    });
+  });
+
+  it('still matches nothing without a rule', () => {
+    expect(accessibleWhereAs(build(() => undefined), 'review', 'ScreeningReport', { unitId: 'id' })).toEqual({ id: { $in: [] } });
   });
 });

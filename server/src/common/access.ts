@@ -51,3 +51,25 @@ export function assertCanOn(ability: AppAbility, action: Action, object: object)
     throw forbidden();
   }
 }
+
+/**
+ * The same filter for rows of another entity that carries the subject's columns under other names:
+ * the rules on a ScreeningReport speak of its unit (`unitId`, `unitKind`), which on a Unit row are
+ * `id` and `kind`, so "the units whose reports the caller may read" is one `WHERE` on `unit`.
+ * Operators (`$or`, `$not`, …) are walked; a field's own condition (`{ $in: […] }`) is kept whole.
+ */
+export function accessibleWhereAs<T extends object>(
+  ability: AppAbility,
+  action: Action,
+  subject: SubjectType,
+  columns: Record<string, string>,
+): FilterQuery<T> {
+  const rename = (condition: unknown): unknown => {
+    if (Array.isArray(condition)) return condition.map(rename);
+    if (!condition || typeof condition !== 'object') return condition;
+    return Object.fromEntries(
+      Object.entries(condition).map(([key, value]) => (key.startsWith('$') ? [key, rename(value)] : [columns[key] ?? key, value])),
+    );
+  };
+  return rename(accessibleWhere(ability, action, subject)) as FilterQuery<T>;
+}

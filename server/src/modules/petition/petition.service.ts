@@ -23,6 +23,7 @@ import {
 import { subject, type Action } from '@xinfang/permissions';
 import { accessibleWhere } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
+import { text } from '../../common/input.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { pageArgs, toConnection } from '../../common/pagination.js';
 import { expectVersion } from '../../common/write.js';
@@ -49,16 +50,6 @@ export function newReceiptCode(): string {
   const chars = Array.from({ length: 10 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('');
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
-
-const text = (value: string | null | undefined, field: string, max: number, required = true): string | null => {
-  const trimmed = (value ?? '').trim();
-  if (!trimmed) {
-    if (required) throw badInput(`"${field}" may not be empty.`, { field });
-    return null;
-  }
-  if (trimmed.length > max) throw badInput(`"${field}" may have at most ${max} characters.`, { field });
-  return trimmed;
-};
 
 /** Characters pairs of a text, for a rough "same matter" likeness that works on Chinese. */
 function bigrams(s: string): Set<string> {

@@ -7,10 +7,10 @@ import {
   SCREENING_UNIT_KINDS,
   addDays,
   daysBetween,
-  isCalendarDate,
   isMonth,
   isScreeningUnitKind,
   monthRange,
+  screeningOnTimeRate,
   screeningPeriodAt,
   screeningPeriods,
   screeningRuleProblem,
@@ -20,8 +20,9 @@ import {
   type ScreeningUnitKind,
 } from '@xinfang/domain';
 import { subject } from '@xinfang/permissions';
-import { accessibleWhere } from '../../common/access.js';
+import { accessibleWhere, accessibleWhereAs } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
+import { text } from '../../common/input.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { pageArgs, toConnection } from '../../common/pagination.js';
 import { expectVersion } from '../../common/write.js';
@@ -56,20 +57,9 @@ export const shapeOf = (unit: Pick<Unit, 'id' | 'kind' | 'countyId' | 'townshipI
   villageId: unit.villageId,
 });
 
-const text = (value: string | null | undefined, field: string, max: number, required = true): string | null => {
-  const trimmed = (value ?? '').trim();
-  if (!trimmed) {
-    if (required) throw badInput(`"${field}" may not be empty.`, { field });
-    return null;
-  }
-  if (trimmed.length > max) throw badInput(`"${field}" may have at most ${max} characters.`, { field });
-  return trimmed;
-};
-
-const date = (value: string, field: string): string => {
-  if (!isCalendarDate(value)) throw badInput(`"${field}" must be a date written YYYY-MM-DD.`, { field });
-  return value;
-};
+/** The units whose screening reports the caller may `action`, as a `WHERE` on `unit`. */
+const unitsWhoseReports = (ctx: RequestContext, action: 'read' | 'review') =>
+  accessibleWhereAs<Unit>(ctx.ability, action, 'ScreeningReport', { unitId: 'id', unitKind: 'kind' });
 
 const actorOf = (ctx: RequestContext) => ({ actorUserId: ctx.user!.id, actorName: ctx.user!.displayName });
 
@@ -167,8 +157,8 @@ export class ScreeningService {
 
   /** A unit the caller may see screening of, or NOT_FOUND. */
   private async screenedUnit(ctx: RequestContext, unitId: string): Promise<Unit> {
-    const unit = isUuid(unitId) ? await ctx.em.findOne(Unit, { $and: [{ id: unitId }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')] }) : null;
-    if (!unit || !ctx.ability.can('read', subject('ScreeningReport', shapeOf(unit)))) throw notFound('Unit');
+    const unit = isUuid(unitId) ? await ctx.em.findOne(Unit, { $and: [{ id: unitId }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit'), unitsWhoseReports(ctx, 'read')] }) : null;
+    if (!unit) throw notFound('Unit');
     return unit;
   }
 
@@ -220,8 +210,6 @@ export class ScreeningService {
   }
 
   async periods(ctx: RequestContext, unitId: string, from: string, to: string): Promise<ScreeningPeriodType[]> {
-    date(from, 'from');
-    date(to, 'to');
     if (from > to) throw badInput('"from" must not be after "to".', { field: 'from' });
     if (daysBetween(from, to) > MAX_SPAN_DAYS) throw badInput(`Ask for at most ${MAX_SPAN_DAYS} days at once.`, { field: 'to' });
     const unit = await this.screenedUnit(ctx, unitId);
@@ -239,16 +227,18 @@ export class ScreeningService {
     const scope = isUuid(scopeUnitId) ? await ctx.em.findOne(Unit, { $and: [{ id: scopeUnitId }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')] }) : null;
     if (!scope) throw notFound('Unit');
     const range = monthRange(month);
-    const candidates = await ctx.em.find(Unit, {
-      $and: [{ path: { $like: `${scope.path}%` }, kind: { $in: [...SCREENING_UNIT_KINDS] } }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')],
-    });
-    const units = treeOrder(candidates.filter((u) => ctx.ability.can('read', subject('ScreeningReport', shapeOf(u)))));
+    const units = treeOrder(
+      await ctx.em.find(Unit, {
+        $and: [{ path: { $like: `${scope.path}%` }, kind: { $in: [...SCREENING_UNIT_KINDS] } }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit'), unitsWhoseReports(ctx, 'read')],
+      }),
+    );
     const periods = await this.periodsOf(ctx, units, range.first, addDays(range.last, 0), range);
     const evidence = await this.vetoEvidence(ctx.em, [...periods.values()].flat().map((p) => p.report).filter((r): r is ScreeningReport => !!r?.isZeroReport).map((r) => r.id));
     const rulesByCounty = await this.rules(ctx.em, scope.countyId);
     return units.map((u) => {
       const list = periods.get(u.id) ?? [];
       const count = (s: string) => list.filter((p) => p.status === s).length;
+      const [submitted, late, missing] = [count('SUBMITTED'), count('LATE'), count('MISSING')];
       const inForce = (rulesByCounty.get(u.kind as ScreeningUnitKind) ?? []).filter((r) => r.effectiveFrom <= range.first).at(-1)
         ?? (rulesByCounty.get(u.kind as ScreeningUnitKind) ?? []).find((r) => r.effectiveFrom <= range.last);
       return {
@@ -257,9 +247,10 @@ export class ScreeningService {
         cadence: inForce?.cadence ?? null,
         expected: list.length,
         due: count('DUE'),
-        submitted: count('SUBMITTED'),
-        late: count('LATE'),
-        missing: count('MISSING'),
+        submitted,
+        late,
+        missing,
+        onTimeRate: screeningOnTimeRate({ submitted, late, missing }),
         vetoEvidence: list.filter((p) => p.report && (evidence.get(p.report.id)?.length ?? 0) > 0).length,
         periods: list,
       };
@@ -282,8 +273,9 @@ export class ScreeningService {
         if (p.status === 'MISSING' || (p.status === 'DUE' && daysLeft <= 3)) out.push({ ...p, own: true, daysLeft });
       }
     }
-    const reviewable = (await ctx.em.find(Unit, { $and: [{ kind: { $in: [...SCREENING_UNIT_KINDS] }, id: { $ne: user.unitId } }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')] }))
-      .filter((u) => ctx.ability.can('review', subject('ScreeningReport', shapeOf(u))));
+    const reviewable = await ctx.em.find(Unit, {
+      $and: [{ kind: { $in: [...SCREENING_UNIT_KINDS] }, id: { $ne: user.unitId } }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit'), unitsWhoseReports(ctx, 'review')],
+    });
     const below = await this.periodsOf(ctx, treeOrder(reviewable), addDays(today, -62), today);
     for (const list of below.values()) {
       for (const p of list) if (p.status === 'MISSING') out.push({ ...p, own: false, daysLeft: daysBetween(today, p.dueDate) });
@@ -306,10 +298,10 @@ export class ScreeningService {
       const at = (f: string) => `disputes.${i}.${f}`;
       if (!codes.has(d.categoryCode)) throw badInput('Choose a category from the list.', { field: at('categoryCode') });
       if (!Number.isInteger(d.headcount) || d.headcount < 1 || d.headcount > 100000) throw badInput('Headcount must be at least 1.', { field: at('headcount') });
-      const arisenOn = d.arisenOn ? date(d.arisenOn, at('arisenOn')) : period.periodStart;
+      const arisenOn = d.arisenOn ?? period.periodStart;
       if (arisenOn > today) throw badInput('A dispute cannot arise in the future.', { field: at('arisenOn') });
       if (arisenOn > period.periodEnd) throw badInput('A dispute that arose after this period belongs to a later period’s report.', { field: at('arisenOn'), reason: 'ARISEN_AFTER_PERIOD' });
-      const resolveBy = d.resolveBy ? date(d.resolveBy, at('resolveBy')) : addDays(today, DISPUTE_DEFAULT_RESOLVE_DAYS);
+      const resolveBy = d.resolveBy ?? addDays(today, DISPUTE_DEFAULT_RESOLVE_DAYS);
       if (resolveBy < today) throw badInput('The resolution deadline cannot be in the past.', { field: at('resolveBy') });
       return {
         categoryCode: d.categoryCode,
@@ -350,7 +342,6 @@ export class ScreeningService {
     const unit = isUuid(input.unitId) ? await ctx.em.findOne(Unit, { id: input.unitId, countyId: ctx.user!.countyId }) : null;
     if (!unit || !ctx.ability.can('create', subject('ScreeningReport', shapeOf(unit)))) throw forbidden('You can only submit the screening report of your own unit.');
     if (!isScreeningUnitKind(unit.kind)) throw badInput('This unit does not screen for disputes.', { field: 'unitId', reason: 'NOT_SCREENING_UNIT' });
-    date(input.periodStart, 'periodStart');
     const rules = (await this.rules(ctx.em, unit.countyId)).get(unit.kind) ?? [];
     const period = screeningPeriods(rules, input.periodStart, input.periodStart, shanghaiDate(unit.createdAt))[0];
     if (!period || period.periodStart !== input.periodStart) throw badInput('This is not the first day of one of the unit’s screening periods.', { field: 'periodStart', reason: 'NOT_A_PERIOD' });
@@ -526,8 +517,8 @@ export class ScreeningService {
     if (filter.overdue === false) where.push({ $or: [{ status: 'RESOLVED' }, { resolveBy: null }, { resolveBy: { $gte: today } }] });
     if (filter.linked === true) where.push({ petitionId: { $ne: null } });
     if (filter.linked === false) where.push({ petitionId: null });
-    if (filter.from) where.push({ reportedOn: { $gte: date(filter.from, 'from') } });
-    if (filter.to) where.push({ reportedOn: { $lte: date(filter.to, 'to') } });
+    if (filter.from) where.push({ reportedOn: { $gte: filter.from } });
+    if (filter.to) where.push({ reportedOn: { $lte: filter.to } });
     if (filter.search?.trim()) {
       const like = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push({ $or: [{ summary: { $ilike: like } }, { parties: { $ilike: like } }] });
@@ -601,7 +592,7 @@ export class ScreeningService {
       }
       if (input.riskLevel != null) d.riskLevel = input.riskLevel;
       if (input.resolveBy != null && input.resolveBy !== d.resolveBy) {
-        if (date(input.resolveBy, 'resolveBy') < today) throw badInput('The resolution deadline cannot be in the past.', { field: 'resolveBy' });
+        if (input.resolveBy < today) throw badInput('The resolution deadline cannot be in the past.', { field: 'resolveBy' });
         d.resolveBy = input.resolveBy;
       }
       if (input.resolutionNote != null) d.resolutionNote = text(input.resolutionNote, 'resolutionNote', 4000, false);

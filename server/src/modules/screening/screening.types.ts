@@ -53,6 +53,9 @@ export class ScreeningComplianceRow {
   @Field(() => Int, { description: 'Due day passed, nothing submitted.' })
   missing!: number;
 
+  @Field(() => Float, { nullable: true, description: 'submitted ÷ (submitted + late + missing), as the assessment counts it; null with none due yet.' })
+  onTimeRate!: number | null;
+
   @Field(() => Int, { description: 'Zero reports of the month that hid a dispute which later became a collective or skip-level petition.' })
   vetoEvidence!: number;
 

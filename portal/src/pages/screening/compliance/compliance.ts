@@ -1,3 +1,4 @@
+import { screeningOnTimeRate } from '@xinfang/domain';
 import type { ScreeningComplianceQuery, ScreeningStatus } from '@/gql/graphql';
 import { SCREENING_STATUS_ORDER, STATUS_COLOUR } from '../period';
 
@@ -33,7 +34,7 @@ export interface ComplianceTotals {
   LATE: number;
   MISSING: number;
   vetoEvidence: number;
-  /** On time ÷ the periods whose due day has passed (the assessment's "screening on time"); null with none. */
+  /** On time ÷ submitted, late and missing (`screeningOnTimeRate`, as the assessment counts it); null with none. */
   onTimeRate: number | null;
 }
 
@@ -43,7 +44,6 @@ export function complianceTotals(rows: readonly ComplianceRow[]): ComplianceTota
   const SUBMITTED = sum((r) => r.submitted);
   const LATE = sum((r) => r.late);
   const MISSING = sum((r) => r.missing);
-  const past = SUBMITTED + LATE + MISSING;
   return {
     expected: sum((r) => r.expected),
     DUE: sum((r) => r.due),
@@ -51,7 +51,7 @@ export function complianceTotals(rows: readonly ComplianceRow[]): ComplianceTota
     LATE,
     MISSING,
     vetoEvidence: sum((r) => r.vetoEvidence),
-    onTimeRate: past > 0 ? SUBMITTED / past : null,
+    onTimeRate: screeningOnTimeRate({ submitted: SUBMITTED, late: LATE, missing: MISSING }),
   };
 }
 
