@@ -23,6 +23,7 @@ interface ComplianceRow {
   late: number;
   missing: number;
   expected: number;
+  onTimeRate: number | null;
   vetoEvidence: number;
   periods: Period[];
 }
