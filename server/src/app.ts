@@ -137,7 +137,7 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
       const read = await readToken(token, config.jwtSecret);
       if ('problem' in read) ctx.tokenProblem = read.problem;
       else {
-        const user = await loadAuthUser(em, read.userId, read.issuedAt);
+        const user = await loadAuthUser(em, read.userId, read.issuedAt, read.sessionId);
         if (user) {
           ctx.user = user;
           ctx.ability = defineAbilityFor(user);

@@ -8,6 +8,8 @@ import type { Loaders } from './loaders.js';
 export interface AuthUser extends AbilityUser {
   username: string;
   displayName: string;
+  /** The signed-in session (the token's `jti`), which `logout` revokes. */
+  sessionId?: string;
 }
 
 /** Why a request that carried a token is not signed in. */

@@ -1,6 +1,7 @@
 import { Unit } from '../modules/unit/unit.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
+import { RevokedSession } from '../modules/auth/revoked-session.entity.js';
 import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { Petition } from '../modules/petition/petition.entity.js';
 import { CategoryRoute, PetitionCategory } from '../modules/petition/petition-category.entity.js';
@@ -9,4 +10,4 @@ import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from '../modu
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';
 
 /** Every entity, listed once: discovery by folder scanning breaks between src/ and dist/. */
-export const ENTITIES = [Unit, User, LoginThrottle, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent];
+export const ENTITIES = [Unit, User, LoginThrottle, RevokedSession, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent];

@@ -3,6 +3,7 @@ import { Migration20261126192038 } from './Migration20261126192038.js';
 import { Migration20261126192921 } from './Migration20261126192921.js';
 import { Migration20261126195705 } from './Migration20261126195705.js';
 import { Migration20261126221033 } from './Migration20261126221033.js';
+import { Migration20261203125345 } from './Migration20261203125345.js';
 
 /**
  * Every migration, in order. Listed by hand rather than found by a glob, so that the same list runs
@@ -13,4 +14,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126192921', class: Migration20261126192921 },
   { name: 'Migration20261126195705', class: Migration20261126195705 },
   { name: 'Migration20261126221033', class: Migration20261126221033 },
+  { name: 'Migration20261203125345', class: Migration20261203125345 },
 ];

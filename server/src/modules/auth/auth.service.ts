@@ -5,6 +5,7 @@ import type { AuthUser, RequestContext } from '../../common/context.js';
 import { unauthenticated } from '../../common/errors.js';
 import { Unit } from '../unit/unit.entity.js';
 import { User } from '../user/user.entity.js';
+import { RevokedSession } from './revoked-session.entity.js';
 import { checkPassword } from './password.js';
 import { signToken } from './token.js';
 import type { LoginResult } from './auth.types.js';
@@ -110,11 +111,13 @@ export async function issueSession(em: EntityManager, config: AppConfig, userId:
 }
 
 /** Loads what the rules need to know about a user: its roles and its unit's place in the tree. */
-export async function loadAuthUser(em: EntityManager, userId: string, /** ms */ tokenIssuedAt?: number): Promise<AuthUser | null> {
+export async function loadAuthUser(em: EntityManager, userId: string, /** ms */ tokenIssuedAt?: number, sessionId?: string): Promise<AuthUser | null> {
   const user = await em.findOne(User, { id: userId, active: true });
   if (!user) return null;
   // A password change ends the sessions signed in before it.
   if (tokenIssuedAt !== undefined && user.sessionsValidFrom && tokenIssuedAt < user.sessionsValidFrom.getTime()) return null;
+  // Signing out ends this one session.
+  if (sessionId !== undefined && (await em.count(RevokedSession, { id: sessionId })) > 0) return null;
   const unit = await em.findOneOrFail(Unit, { id: user.unitId });
   return {
     id: user.id,
@@ -126,5 +129,24 @@ export async function loadAuthUser(em: EntityManager, userId: string, /** ms */ 
     countyId: unit.countyId,
     townshipId: unit.townshipId,
     villageId: unit.villageId,
+    sessionId,
   };
+}
+
+/**
+ * Ends the caller's session: its token answers SESSION_EXPIRED from now on, on every instance. A
+ * revocation is kept only as long as the token could still be used.
+ */
+export async function revokeSession(ctx: RequestContext & { user: AuthUser }): Promise<boolean> {
+  const { sessionId } = ctx.user;
+  if (!sessionId) return false;
+  const conn = ctx.em.getConnection();
+  await conn.execute(
+    `insert into revoked_session (id, user_id, expires_at, revoked_at)
+     values (?, ?, now() + interval '${Math.trunc(ctx.config.tokenTtlSeconds)} seconds', now())
+     on conflict (id) do nothing`,
+    [sessionId, ctx.user.id],
+  );
+  await conn.execute('delete from revoked_session where expires_at < now()');
+  return true;
 }
