@@ -38,6 +38,12 @@ export function accessibleWhere<T extends object>(
   return (parts.length === 1 ? parts[0] : { $and: parts }) as FilterQuery<T>;
 }
 
+/** Whether a filter from `accessibleWhere` lets every row through (an unconditional rule). */
+export const isEverything = (where: object): boolean => Object.keys(where).length === 0;
+
+/** Whether a filter from `accessibleWhere` lets no row through (no rule at all). */
+export const isNothing = (where: object): boolean => where === NOTHING;
+
 /** Refuses with FORBIDDEN when the caller has no rule at all allowing `action` on `subject`. */
 export function assertCan(ability: AppAbility, action: Action, subject: SubjectType): void {
   if (!ability.can(action, subject)) throw forbidden();

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   COLLECTIVE_HEADCOUNT,
@@ -21,7 +21,7 @@ import {
   type Warning,
 } from '@xinfang/domain';
 import { subject, type Action } from '@xinfang/permissions';
-import { accessibleWhere } from '../../common/access.js';
+import { accessibleWhere, isEverything, isNothing } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
 import { text } from '../../common/input.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
@@ -142,27 +142,35 @@ export class PetitionService {
       where.push({ $or: parts });
     }
     if (filter.text?.trim()) {
-      // Only rows whose subject and content the caller may read can match: otherwise the search
-      // itself would tell the accused unit what the accusation says.
       const like = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // A petition's number matches for anyone who may see the petition at all.
-      where.push({
-        $or: [
-          { number: { $ilike: like } },
-          {
-            $and: [
-              accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'content'),
-              accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'subject'),
-              { $or: [{ subject: { $ilike: like } }, { content: { $ilike: like } }] },
-            ],
-          },
-        ],
-      });
+      where.push(this.textMatch(ctx, like));
     }
     if (filter.mine && ctx.user) {
       where.push(this.myWork(ctx.user.unitId, ctx.user.roles));
     }
     return { $and: where };
+  }
+
+  /**
+   * A search matches only what the caller would see. Only rows whose subject and content it may read
+   * can match at all, or the search would tell the accused unit what the accusation says; and where it
+   * may not know who petitioned, the texts are searched as it reads them, without the petitioner's
+   * name, ID number, phone and address, or the match itself would say who petitioned. The number
+   * matches for anyone who may see the petition at all.
+   */
+  private textMatch(ctx: RequestContext, like: string): FilterQuery<Petition> {
+    const texts = [accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'content'), accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'subject')];
+    const knowsPetitioner = accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'petitioner');
+    const plain: FilterQuery<Petition> = { $or: [{ subject: { $ilike: like } }, { content: { $ilike: like } }] };
+    const redacted = (column: 'subject' | 'content'): FilterQuery<Petition> => ({
+      [raw((alias: string) => `petition_text_without_petitioner(${alias}.${column}, ${alias}.petitioner_name, ${alias}.petitioner_id_number, ${alias}.petitioner_phone, ${alias}.petitioner_address) ilike ?`, [like])]: [],
+    });
+    const seen: FilterQuery<Petition> = isNothing(knowsPetitioner)
+      ? { $or: [redacted('subject'), redacted('content')] }
+      : isEverything(knowsPetitioner)
+        ? plain
+        : { $or: [{ $and: [knowsPetitioner, plain] }, { $and: [{ $not: knowsPetitioner }, { $or: [redacted('subject'), redacted('content')] }] }] };
+    return { $or: [{ number: { $ilike: like } }, { $and: [...texts, seen] }] };
   }
 
   /** What waits on the caller's unit: for the bureau, registration and routing; for a handler, its cases. */
