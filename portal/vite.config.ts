@@ -22,23 +22,6 @@ export const define = {
   __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
 };
 
-// Element Plus and the framework change rarely and the pages often: separate chunks keep the
-// browser's cache of the libraries across releases and keep any one chunk from growing absurd
-// (stack-notes.md, "Portal traps").
-const VENDOR_GROUPS: Array<{ name: string; test: RegExp; priority: number }> = [
-  // The data components only the signed-in pages use stay out of the sign-in page's download. A
-  // component that imports one of them belongs here too (tree-select: select, tree, checkbox), or the
-  // two chunks import each other and the first to run finds the other's helpers undefined.
-  { name: 'element-plus-data', test: /node_modules[\\/]element-plus[\\/]es[\\/]components[\\/](table|table-column|tree|tree-select|pagination|descriptions|checkbox|select|option)[\\/]/, priority: 40 },
-  { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@popperjs|@sxzz|async-validator|dayjs|lodash-unified|lodash-es|@vueuse|@ctrl|memoize-one|normalize-wheel-es|escape-html)[\\/]/, priority: 30 },
-  // ECharts' and ZRender's class helpers (tslib) go with them: left to the page that draws the chart,
-  // the chart chunk would import them back from it before that page had run, and every chart fail.
-  { name: 'echarts', test: /node_modules[\\/](echarts|zrender|vue-echarts|tslib)[\\/]/, priority: 30 },
-  { name: 'urql', test: /node_modules[\\/](graphql|@urql|wonka|@0no-co)[\\/]/, priority: 20 },
-  { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/, priority: 20 },
-  { name: 'casl', test: /node_modules[\\/](@casl|@ucast)[\\/]/, priority: 20 },
-];
-
 export default defineConfig({
   plugins: [vue()],
   resolve: { alias },
@@ -51,11 +34,11 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: {
-      output: {
-        // A group takes only the modules it names; their shared helpers stay in the core chunk.
-        codeSplitting: { groups: VENDOR_GROUPS, includeDependenciesRecursively: false },
-      },
-    },
+    // No hand-made chunk groups: the bundler's own splitting of the lazy routes. Groups that named
+    // some of Element Plus's or ECharts' modules and not their helpers left two chunks importing each
+    // other, and then the first to run found the other's exports undefined (a blank page, "M is not a
+    // constructor", in one build of a commit whose other builds worked). Each route's components and
+    // ECharts load with the first page that needs them; test/e2e/built-portal.e2e.test.ts fails on any
+    // cycle of imports between the built chunks (stack-notes.md, "Portal traps").
   },
 });
