@@ -21,6 +21,8 @@ export interface AppConfig {
   trustProxy: boolean;
   logLevel: string;
   login: LoginThrottleConfig;
+  /** The most rows one Excel export holds; a larger one is refused with the number that matched. */
+  exportMaxRows: number;
 }
 
 export interface LoginThrottleConfig {
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       windowSeconds: int(env.LOGIN_WINDOW_SECONDS, 15 * 60),
       lockSeconds: int(env.LOGIN_LOCK_SECONDS, 15 * 60),
     },
+    exportMaxRows: int(env.EXPORT_MAX_ROWS, 20000),
     ...overrides,
   };
 }

@@ -37,6 +37,7 @@ const REASONS = new Set<string>([
   'PASSWORD_TOO_LONG',
   'PASSWORD_SAME_AS_USERNAME',
   'PASSWORD_UNCHANGED',
+  'EXPORT_TOO_LARGE',
 ]);
 
 /** The longest password the server takes (`passwordProblem` in @xinfang/domain). */
@@ -54,6 +55,8 @@ function reasonParams(reason: string, extensions: Record<string, unknown>): Reco
   }
   if (reason === 'PASSWORD_TOO_SHORT') return { min: PASSWORD_MIN_LENGTH };
   if (reason === 'PASSWORD_TOO_LONG') return { max: PASSWORD_MAX_LENGTH };
+  // Plain numbers: vue-i18n writes them with the reader's grouping.
+  if (reason === 'EXPORT_TOO_LARGE') return { rows: Number(extensions.rows), limit: Number(extensions.limit) };
   return {};
 }
 

@@ -187,6 +187,7 @@ export const en: Messages = {
   },
   error: {
     BAD_CREDENTIALS: 'Wrong username or password',
+    EXPORT_TOO_LARGE: 'The filter matches {rows} rows; one export holds at most {limit}. Narrow the filter (a shorter period, one unit) and export in parts',
     LOGIN_LOCKED: 'Too many failed sign-ins; try again in {minutes} minutes',
     SESSION_EXPIRED: 'Your session has expired; sign in again',
     UNAUTHENTICATED: 'Sign in first',

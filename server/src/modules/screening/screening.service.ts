@@ -22,6 +22,7 @@ import {
 import { subject } from '@xinfang/permissions';
 import { accessibleWhere, accessibleWhereAs } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
+import { exportRows } from '../../common/export.js';
 import { text } from '../../common/input.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { pageArgs, toConnection } from '../../common/pagination.js';
@@ -536,8 +537,9 @@ export class ScreeningService {
     return toConnection(rows, total, offset);
   }
 
-  async allDisputes(ctx: RequestContext, filter: DisputeFilter, max = 20000): Promise<Dispute[]> {
-    return ctx.em.find(Dispute, await this.disputeWhere(ctx, filter), { orderBy: [{ reportedOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }], limit: max });
+  /** Every dispute of a filter, for the Excel ledger; a filter matching more than one export holds is refused. */
+  async allDisputes(ctx: RequestContext, filter: DisputeFilter): Promise<Dispute[]> {
+    return exportRows(ctx, Dispute, await this.disputeWhere(ctx, filter), { orderBy: [{ reportedOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }] });
   }
 
   /** Found, resolved, escalated and overdue disputes of the filter, and the resolution rate. */
