@@ -1,0 +1,538 @@
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDate } from '@xinfang/domain';
+import { bootstrapCounty } from '@xinfang/server';
+import { DATABASE_MODES, gql, signIn, startTestPlatform, type GraphQLAnswer, type TestPlatform } from '../support/api-server.js';
+import { documentFor, schemaOperations, type Operation } from '../support/operations.js';
+import { MATRIX, PETITION_RELATIONS, ROLES, UNIT_RELATIONS, type Outcome, type Relation, type Role } from './permission-matrix.js';
+
+// Each operation: which object it acts on (its family), the variables of one call on that object,
+// and how an ALLOW cell of a mutation is run without spoiling the shared objects: `stale` sends the
+// version before the current one, so an authorised caller gets CONFLICT (the permission checks all
+// come before the version check) and nothing changes; `live` runs it for real on a fresh object
+// after every refusal has been checked to have changed nothing.
+type Family = 'unit' | 'petition' | 'report' | 'dispute' | 'user' | 'self' | 'county' | 'list' | 'scopedList';
+
+interface Target {
+  role: Role;
+  relation: Relation;
+  unitId?: string;
+  unitName?: string;
+  petition?: Fixture;
+  report?: Fixture;
+  dispute?: Fixture;
+  user?: Fixture & { username: string };
+}
+interface Fixture {
+  id: string;
+  version: number;
+  receiptCode?: string;
+  kind?: string;
+  name?: string;
+  isZeroReport?: boolean;
+}
+interface Spec {
+  family: Family;
+  vars: (t: Target, version: number) => Record<string, unknown>;
+  allow?: 'stale' | 'live';
+  /** Runs an ALLOW cell for real (`live`), returning its answer. */
+  live?: (t: Target, f: Fixtures) => Promise<GraphQLAnswer>;
+}
+
+interface Fixtures {
+  url: string;
+  tokens: Record<Role, string | undefined>;
+  unitIds: Map<string, string>;
+  unitKinds: Map<string, string>;
+  petitions: Record<string, Fixture>;
+  reports: Map<string, Fixture>;
+  disputes: Map<string, Fixture>;
+  users: Map<string, Fixture & { username: string }>;
+  rule: Fixture;
+  clones: Record<string, { username: string; password: string }>;
+  periods: Map<string, string>;
+  seq: () => number;
+}
+
+const TODAY = shanghaiDate();
+const MONTH = TODAY.slice(0, 7);
+const PASSWORD = 'xinfang-demo';
+const ACCOUNT_OF_UNIT: Record<string, string> = {
+  示范县: 'secretary', 青山乡: 'qingshan', 石桥村: 'shiqiao', 城关镇: 'chengguan', 东街社区: 'dongjie',
+  县自然资源局: 'land', 县人力资源和社会保障局: 'hrss', 县纪委监委: 'discipline', 县群众工作局: 'bureau',
+  县信访督查组: 'supervisor', 邻县: 'neighbour-admin',
+};
+const CHILD_KIND: Record<string, string> = { COUNTY: 'TOWNSHIP', TOWNSHIP: 'VILLAGE', VILLAGE: 'VILLAGE_GROUP' };
+const ROLE_OF_KIND: Record<string, string> = {
+  COUNTY: 'COUNTY_LEADER', BUREAU: 'BUREAU', SUPERVISION_GROUP: 'SUPERVISOR', DEPARTMENT: 'DEPARTMENT',
+  TOWNSHIP: 'TOWNSHIP', VILLAGE: 'VILLAGE', VILLAGE_GROUP: 'VILLAGE',
+};
+
+const id = (t: Target, k: 'petition' | 'report' | 'dispute' | 'user') => t[k]!.id;
+const petitionAct = (extra: Record<string, unknown> = {}): Spec => ({
+  family: 'petition',
+  allow: 'stale',
+  vars: (t, version) => ({ id: id(t, 'petition'), version, ...extra }),
+});
+
+/** Every operation of the schema: its family, its variables, and how its ALLOW cells run. */
+const SPECS: Record<string, Spec> = {
+  // ---- queries
+  dispute: { family: 'dispute', vars: (t) => ({ id: id(t, 'dispute') }) },
+  disputeSummary: { family: 'scopedList', vars: (t) => ({ filter: t.unitId ? { scopeUnitId: t.unitId } : {} }) },
+  disputes: { family: 'scopedList', vars: (t) => ({ first: 5, filter: t.unitId ? { scopeUnitId: t.unitId } : {} }) },
+  exportDisputes: { family: 'scopedList', vars: (t) => ({ filter: t.unitId ? { scopeUnitId: t.unitId } : {} }) },
+  exportPetitions: { family: 'list', vars: () => ({ filter: {} }) },
+  holidayCalendar: { family: 'county', vars: () => ({ year: 2026 }) },
+  me: { family: 'self', vars: () => ({}) },
+  petition: { family: 'petition', vars: (t) => ({ id: id(t, 'petition') }) },
+  petitionByReceipt: { family: 'petition', vars: (t) => ({ code: t.petition!.receiptCode }) },
+  petitionCategories: { family: 'county', vars: () => ({}) },
+  petitionMatches: { family: 'county', vars: () => ({ input: { petitioner: { name: '矩阵测试人', idNumber: '360999198001010018' } } }) },
+  petitions: { family: 'list', vars: () => ({ first: 5 }) },
+  proposeHandlingUnit: { family: 'unit', vars: (t) => ({ categoryCode: 'LAND', kind: 'CLAIM', locationUnitId: t.unitId }) },
+  screeningCompliance: { family: 'unit', vars: (t) => ({ month: MONTH, scopeUnitId: t.unitId }) },
+  screeningPeriods: { family: 'unit', vars: (t) => ({ unitId: t.unitId, from: addDays(TODAY, -20), to: TODAY }) },
+  screeningReminders: { family: 'county', vars: () => ({}) },
+  screeningReport: { family: 'report', vars: (t) => ({ id: id(t, 'report') }) },
+  screeningRules: { family: 'county', vars: () => ({}) },
+  unit: { family: 'unit', vars: (t) => ({ id: t.unitId }) },
+  units: { family: 'scopedList', vars: (t) => ({ filter: t.unitId ? { subtreeOf: t.unitId } : {} }) },
+  user: { family: 'user', vars: (t) => ({ id: id(t, 'user') }) },
+  users: { family: 'scopedList', vars: (t) => ({ first: 5, filter: t.unitId ? { unitSubtreeOf: t.unitId } : {} }) },
+
+  // ---- petition mutations
+  acceptPetition: petitionAct(),
+  answerPetition: petitionAct({ text: '矩阵答复' }),
+  assignPetition: { ...petitionAct({ mode: 'ASSIGN' }), vars: (t, version) => ({ id: id(t, 'petition'), version, mode: 'ASSIGN', handlingUnitId: HRSS_ID.value }) },
+  closePetition: petitionAct(),
+  decideExtension: petitionAct({ approve: true }),
+  decideReview: petitionAct({ decision: '维持原处理意见' }),
+  declinePetition: petitionAct({ reason: '不属于信访事项' }),
+  flagPetition: petitionAct({ isKeyMatter: true }),
+  instructPetition: petitionAct({ instruction: '抓紧办理' }),
+  notifyPetitioner: petitionAct({ note: '已告知' }),
+  objectToAssignment: petitionAct({ reason: '不属本单位职权' }),
+  rateAnswer: petitionAct({ satisfaction: 'SATISFIED' }),
+  recordFollowUp: petitionAct({ note: '回访' }),
+  requestExtension: petitionAct({ days: 10, reason: '情况复杂' }),
+  requestReview: petitionAct(),
+  registerPetition: {
+    family: 'unit',
+    allow: 'live',
+    vars: (t) => ({
+      input: {
+        channel: 'LETTER', kind: 'CLAIM', categoryCode: 'RURAL', subject: '矩阵登记', content: '矩阵登记内容',
+        receivedAt: addDays(TODAY, -1), headcount: 1, locationUnitId: t.unitId, petitioner: { name: '矩阵测试人' },
+      },
+    }),
+  },
+
+  // ---- screening mutations
+  cancelScreeningRule: {
+    family: 'county',
+    allow: 'live',
+    vars: (_t, version) => ({ id: RULE.value!.id, version }),
+    live: async (t, f) => {
+      const set = await gql(f.url, 'mutation($i: ScreeningRuleInput!) { setScreeningRule(input: $i) { id version } }', { i: ruleInput(f.seq()) }, f.tokens.bureau);
+      const rule = set.data!.setScreeningRule as Fixture;
+      return gql(f.url, 'mutation($id: ID!, $v: Int!) { cancelScreeningRule(id: $id, version: $v) }', { id: rule.id, v: rule.version }, f.tokens[t.role]);
+    },
+  },
+  correctScreeningReport: {
+    family: 'report',
+    allow: 'stale',
+    vars: (t, version) => ({ input: { id: id(t, 'report'), version, isZeroReport: t.report!.isZeroReport, reason: '矩阵更正' } }),
+  },
+  escalateDispute: { family: 'dispute', allow: 'stale', vars: (t, version) => ({ id: id(t, 'dispute'), version, note: '矩阵上报' }) },
+  linkDisputeToPetition: { family: 'dispute', allow: 'stale', vars: (t, version) => ({ disputeId: id(t, 'dispute'), version, petitionId: LINK_PETITION.value }) },
+  reviewScreeningReport: { family: 'report', allow: 'stale', vars: (t, version) => ({ id: id(t, 'report'), version }) },
+  setScreeningRule: { family: 'county', allow: 'live', vars: () => ({ input: ruleInput(0) }) },
+  submitScreeningReport: {
+    family: 'unit',
+    allow: 'live',
+    vars: (t) => ({ input: { unitId: t.unitId, periodStart: PERIODS.value.get(t.unitName!) ?? `${MONTH}-01`, isZeroReport: true } }),
+  },
+  updateDispute: { family: 'dispute', allow: 'stale', vars: (t, version) => ({ input: { id: id(t, 'dispute'), version, status: 'RESOLVING' } }) },
+  setCalendarDay: { family: 'county', allow: 'live', vars: () => ({ date: '2031-03-03', kind: 'ORDINARY', name: '' }) },
+
+  // ---- units and accounts
+  createUnit: {
+    family: 'unit',
+    allow: 'live',
+    vars: (t) => ({ input: { parentId: t.unitId, kind: CHILD_KIND[KINDS.value.get(t.unitName!) ?? ''] ?? 'DEPARTMENT', name: `矩阵单位${t.role}${t.relation}` } }),
+  },
+  createUser: {
+    family: 'unit',
+    allow: 'live',
+    vars: (t) => ({
+      input: { unitId: t.unitId, username: `matrix-${t.role}-${t.relation}`.toLowerCase(), displayName: '矩阵用户', password: 'matrix-pass-2026', roles: [ROLE_OF_KIND[KINDS.value.get(t.unitName!) ?? ''] ?? 'VILLAGE'] },
+    }),
+  },
+  updateUnit: { family: 'unit', allow: 'stale', vars: (t, version) => ({ id: t.unitId, version, input: { name: t.unitName } }) },
+  updateUser: { family: 'user', allow: 'stale', vars: (t, version) => ({ id: id(t, 'user'), version, input: { displayName: t.user!.name } }) },
+  resetUserPassword: { family: 'user', allow: 'stale', vars: (t, version) => ({ id: id(t, 'user'), version, password: 'matrix-reset-2026' }) },
+
+  // ---- sessions
+  login: {
+    family: 'self',
+    allow: 'live',
+    vars: (t) => ({ username: t.role === 'nobody' ? 'shiqiao' : t.role, password: PASSWORD }),
+  },
+  logout: {
+    family: 'self',
+    allow: 'live',
+    vars: () => ({}),
+    live: async (t, f) => {
+      const token = await signIn(f.url, t.role);
+      const answer = await gql(f.url, 'mutation { logout }', {}, token);
+      const after = await gql(f.url, '{ me { id } }', {}, token);
+      if (after.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') throw new Error(`logout left the session open: ${after.text}`);
+      return answer;
+    },
+  },
+  changePassword: {
+    family: 'self',
+    allow: 'live',
+    vars: () => ({ currentPassword: PASSWORD, newPassword: 'matrix-changed-2026' }),
+    live: async (t, f) => {
+      const clone = f.clones[t.role]!;
+      const token = await signIn(f.url, clone.username, clone.password);
+      return gql(f.url, 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }', { c: clone.password, n: 'matrix-changed-2026' }, token);
+    },
+  },
+};
+
+// Values the specs read that exist only once the platform runs (set in beforeAll of each mode).
+const HRSS_ID: { value?: string } = {};
+const LINK_PETITION: { value?: string } = {};
+const RULE: { value?: Fixture } = {};
+const PERIODS: { value: Map<string, string> } = { value: new Map() };
+const KINDS: { value: Map<string, string> } = { value: new Map() };
+const ruleInput = (n: number) => ({ unitKind: 'VILLAGE', cadence: 'MONTHLY', dueAfterDays: 5, effectiveFrom: `${2030 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}-01` });
+
+/** The relations an operation has for a role: those whose object exists. */
+function targetsFor(op: string, role: Role, f: Fixtures): Target[] {
+  const spec = SPECS[op]!;
+  const unitOf = (relation: Relation, name: string): Target => ({ role, relation, unitId: f.unitIds.get(name), unitName: name });
+  if (role === 'nobody') {
+    const t: Target = { ...unitOf('any', '石桥村'), petition: f.petitions.shiqiao, report: f.reports.get('石桥村'), dispute: f.disputes.get('石桥村'), user: f.users.get('石桥村') };
+    if (spec.family === 'list' || spec.family === 'scopedList') delete t.unitId;
+    return [t];
+  }
+  switch (spec.family) {
+    case 'self':
+      return [{ role, relation: 'self' }];
+    case 'county':
+      return [{ role, relation: 'county' }];
+    case 'list':
+      return [{ role, relation: 'all' }];
+    case 'scopedList':
+      return [{ role, relation: 'all' }, ...Object.entries(UNIT_RELATIONS[role]).map(([r, name]) => unitOf(r as Relation, name!))];
+    case 'unit':
+      return Object.entries(UNIT_RELATIONS[role]).map(([r, name]) => unitOf(r as Relation, name!));
+    case 'petition':
+      return Object.entries(PETITION_RELATIONS[role]).filter(([, p]) => p && f.petitions[p]).map(([r, p]) => ({ role, relation: r as Relation, petition: f.petitions[p!] }));
+    case 'report':
+    case 'dispute':
+    case 'user': {
+      const pool = spec.family === 'report' ? f.reports : spec.family === 'dispute' ? f.disputes : f.users;
+      return Object.entries(UNIT_RELATIONS[role])
+        .filter(([, name]) => pool.has(name!))
+        .map(([r, name]) => ({ ...unitOf(r as Relation, name!), [spec.family]: pool.get(name!) }));
+    }
+  }
+}
+
+const outcomeOf = (answer: GraphQLAnswer): string => {
+  if (!answer.errors?.length) return 'ALLOW';
+  return String(answer.errors[0]!.extensions?.code ?? 'NO_CODE');
+};
+
+const versionOf = (t: Target): number => (t.petition ?? t.report ?? t.dispute ?? t.user ?? { version: UNIT_VERSIONS.get(t.unitName ?? '') ?? RULE.value?.version ?? 1 }).version;
+const UNIT_VERSIONS = new Map<string, number>();
+
+const OBSERVE = process.env.MATRIX_OBSERVE === '1';
+const OPERATIONS = schemaOperations();
+
+/** Runs `tasks` a few at a time: two cores are shared with everything else. */
+async function inBatches<T>(tasks: Array<() => Promise<T>>, size = 8): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < tasks.length; i += size) out.push(...(await Promise.all(tasks.slice(i, i + size).map((t) => t()))));
+  return out;
+}
+
+describe('the permission matrix as data', () => {
+  it('has a row for every operation of the schema, and none for an operation that is gone (default deny)', () => {
+    const names = OPERATIONS.map((o) => o.name).sort();
+    expect(Object.keys(SPECS).sort(), 'an operation without a way to call it in SPECS').toEqual(names);
+    if (!OBSERVE) expect(Object.keys(MATRIX).sort(), 'an operation without its rows in permission-matrix.ts').toEqual(names);
+    for (const name of Object.keys(MATRIX)) expect(Object.keys(MATRIX[name]!).sort(), `${name}: a row per role`).toEqual([...ROLES].sort());
+  });
+
+  it('is committed as a sorted text snapshot, so a permission change shows up as a diff', async () => {
+    const lines: string[] = [];
+    for (const op of OPERATIONS) {
+      for (const role of ROLES) {
+        const row = MATRIX[op.name]?.[role] ?? {};
+        lines.push(`${op.kind} ${op.name} ${role}: ${Object.entries(row).map(([r, o]) => `${r}=${o}`).join(' ')}`);
+      }
+    }
+    await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('./__snapshots__/permission-matrix.txt');
+  });
+});
+
+describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
+  let platform: TestPlatform;
+  let f: Fixtures;
+  const observed: Record<string, Record<string, Record<string, string>>> = {};
+  const mismatches: string[] = [];
+  let cells = 0;
+
+  const db = () => platform.orm.em.getConnection();
+
+  /** What a refusal must leave as it was: every row's version and every append-only table's size. */
+  async function fingerprint(): Promise<string> {
+    const versioned = ['petition', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_rule'];
+    const counted = ['petition', 'petition_event', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_event', 'calendar_day', 'screening_rule', 'revoked_session'];
+    const parts: string[] = [];
+    for (const t of versioned) parts.push(`${t}:${JSON.stringify(await db().execute(`select md5(string_agg(id::text || ':' || version, ',' order by id)) as h from ${t}`))}`);
+    for (const t of counted) parts.push(`${t}#${JSON.stringify(await db().execute(`select count(*)::int as c from ${t}`))}`);
+    return parts.join('\n');
+  }
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(mode);
+    const url = platform.url;
+    const tokens = {} as Record<Role, string | undefined>;
+    await Promise.all(ROLES.filter((r) => r !== 'nobody').map(async (r) => (tokens[r] = await signIn(url, r))));
+    const as = (role: Role, query: string, variables: Record<string, unknown> = {}) => gql(url, query, variables, tokens[role]);
+    const must = async (p: Promise<GraphQLAnswer>) => {
+      const a = await p;
+      if (a.errors?.length) throw new Error(a.text);
+      return a.data!;
+    };
+
+    // A second county, 邻县, with a bureau account and one petition of its own.
+    await bootstrapCounty(platform.orm.em.fork(), { countyName: '邻县', adminUsername: 'neighbour-admin', adminPassword: 'neighbour-password' });
+    const nbAdmin = await signIn(url, 'neighbour-admin', 'neighbour-password');
+    const nbUnits = (await must(gql(url, '{ units { id name kind } }', {}, nbAdmin))).units as Array<{ id: string; name: string; kind: string }>;
+    await must(gql(url, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username: 'nb-bureau', displayName: '邻县信访局', password: 'nb-bureau-2026', roles: ['BUREAU'], unitId: nbUnits.find((u) => u.kind === 'BUREAU')!.id } }, nbAdmin));
+    const nbBureau = await signIn(url, 'nb-bureau', 'nb-bureau-2026');
+
+    const unitRows = await db().execute<Array<{ id: string; name: string; kind: string; version: number }>>('select id, name, kind, version from unit');
+    const unitIds = new Map(unitRows.map((u) => [u.name, u.id]));
+    const unitKinds = new Map(unitRows.map((u) => [u.name, u.kind]));
+    for (const u of unitRows) UNIT_VERSIONS.set(u.name, u.version);
+    KINDS.value = unitKinds;
+    HRSS_ID.value = unitIds.get('县人力资源和社会保障局');
+
+    // The petitions of PETITION_RELATIONS: located, handled, accusing as their names say.
+    const SPEC: Record<string, { loc: string; handler?: string; kind?: string; respondent?: string; key?: boolean }> = {
+      county: { loc: '示范县' },
+      qingshan: { loc: '青山乡', handler: '县自然资源局' },
+      shiqiao: { loc: '石桥村', handler: '青山乡' },
+      qingshancun: { loc: '青山村', handler: '县人力资源和社会保障局' },
+      chengguan: { loc: '城关镇', handler: '县纪委监委' },
+      dongjie: { loc: '东街社区', handler: '城关镇' },
+      xijie: { loc: '西街社区', handler: '县人力资源和社会保障局' },
+      hexiKey: { loc: '河西村', key: true },
+      accusesQingshan: { loc: '石桥村', kind: 'ACCUSATION', respondent: '青山乡', handler: '县纪委监委' },
+      accusesLand: { loc: '东街社区', kind: 'ACCUSATION', respondent: '县自然资源局', handler: '县纪委监委' },
+    };
+    const FIELDS = 'id version receiptCode kind';
+    const petitions: Record<string, Fixture> = {};
+    await Promise.all(
+      Object.entries(SPEC).map(async ([name, s]) => {
+        let p = (await must(as('bureau', `mutation($i: RegisterPetitionInput!) { registerPetition(input: $i) { ${FIELDS} } }`, {
+          i: {
+            channel: 'LETTER', kind: s.kind ?? 'CLAIM', categoryCode: s.kind ? 'OTHER' : 'RURAL', subject: `矩阵${name}`, content: `矩阵${name}内容`,
+            receivedAt: addDays(TODAY, -1), headcount: 1, locationUnitId: unitIds.get(s.loc), respondentUnitId: s.respondent ? unitIds.get(s.respondent) : undefined,
+            petitioner: { name: `矩阵${name}信访人` },
+          },
+        }))).registerPetition as Fixture;
+        if (s.handler) {
+          p = (await must(as('bureau', `mutation($id: ID!, $v: Int!) { acceptPetition(id: $id, version: $v) { ${FIELDS} } }`, { id: p.id, v: p.version }))).acceptPetition as Fixture;
+          p = (await must(as('bureau', `mutation($id: ID!, $v: Int!, $h: ID!) { assignPetition(id: $id, version: $v, handlingUnitId: $h, mode: ASSIGN) { ${FIELDS} } }`, { id: p.id, v: p.version, h: unitIds.get(s.handler) }))).assignPetition as Fixture;
+        }
+        if (s.key) p = (await must(as('bureau', `mutation($id: ID!, $v: Int!) { flagPetition(id: $id, version: $v, isKeyMatter: true) { ${FIELDS} } }`, { id: p.id, v: p.version }))).flagPetition as Fixture;
+        petitions[name] = p;
+      }),
+    );
+    petitions.other = (await must(gql(url, `mutation($i: RegisterPetitionInput!) { registerPetition(input: $i) { ${FIELDS} } }`, {
+      i: { channel: 'LETTER', kind: 'CLAIM', categoryCode: 'RURAL', subject: '邻县矩阵', content: '邻县矩阵内容', receivedAt: addDays(TODAY, -1), headcount: 1, locationUnitId: nbUnits.find((u) => u.kind === 'COUNTY')!.id, petitioner: { name: '邻县信访人' } },
+    }, nbBureau))).registerPetition as Fixture;
+    LINK_PETITION.value = petitions.shiqiao!.id;
+
+    // Screening objects from the demo seed: per unit, its latest report not yet reviewed, and an
+    // open dispute that is neither escalated nor linked.
+    const reports = new Map<string, Fixture>();
+    for (const r of await db().execute<Array<{ name: string; id: string; version: number; is_zero_report: boolean }>>(
+      `select distinct on (u.name) u.name, r.id, r.version, r.is_zero_report from screening_report r join unit u on u.id = r.unit_id
+       where r.reviewed_at is null order by u.name, r.period_start desc, r.id`,
+    )) reports.set(r.name, { id: r.id, version: r.version, isZeroReport: r.is_zero_report });
+    const disputes = new Map<string, Fixture>();
+    for (const d of await db().execute<Array<{ name: string; id: string; version: number }>>(
+      `select distinct on (u.name) u.name, d.id, d.version from dispute d join unit u on u.id = d.unit_id
+       where d.petition_id is null
+       order by u.name, d.escalated_at is null desc, d.status = 'OPEN' desc, d.status <> 'RESOLVED' desc, d.reported_on desc, d.id`,
+    )) disputes.set(d.name, { id: d.id, version: d.version });
+    const users = new Map<string, Fixture & { username: string }>();
+    const userRows = await db().execute<Array<{ id: string; version: number; username: string; display_name: string }>>('select id, version, username, display_name from app_user');
+    for (const [unitName, username] of Object.entries(ACCOUNT_OF_UNIT)) {
+      const u = userRows.find((x) => x.username === username)!;
+      users.set(unitName, { id: u.id, version: u.version, username, name: u.display_name });
+    }
+
+    // A scheduled cadence rule to refuse cancelling, and each screening unit's open period.
+    const rule = (await must(as('bureau', 'mutation($i: ScreeningRuleInput!) { setScreeningRule(input: $i) { id version } }', { i: { ...ruleInput(0), effectiveFrom: '2029-06-01', unitKind: 'VILLAGE_GROUP' } }))).setScreeningRule as Fixture;
+    RULE.value = rule;
+    const periods = new Map<string, string>();
+    for (const name of ['石桥村', '东街社区', '城关镇', '青山乡', '县自然资源局', '县人力资源和社会保障局', '县纪委监委']) {
+      const list = (await must(as('bureau', 'query($u: ID!, $f: Date!, $t: Date!) { screeningPeriods(unitId: $u, from: $f, to: $t) { periodStart status } }', { u: unitIds.get(name), f: addDays(TODAY, -40), t: TODAY }))).screeningPeriods as Array<{ periodStart: string; status: string }>;
+      const open = list.filter((p) => p.status === 'DUE').at(-1);
+      if (open) periods.set(name, open.periodStart);
+    }
+    PERIODS.value = periods;
+
+    // For changePassword: an account like each demo account, so the demo accounts keep their password.
+    const clones: Fixtures['clones'] = {};
+    for (const role of ROLES.filter((r) => r !== 'nobody')) {
+      const me = (await must(as(role, '{ me { roles unitId } }'))).me as { roles: string[]; unitId: string };
+      const username = `clone-${role}`;
+      await must(as('admin', 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username, displayName: `${role} clone`, password: 'clone-pass-2026', roles: me.roles, unitId: me.unitId } }));
+      clones[role] = { username, password: 'clone-pass-2026' };
+    }
+    let n = 100;
+    f = { url, tokens, unitIds, unitKinds, petitions, reports, disputes, users, rule, clones, periods, seq: () => n++ };
+  });
+
+  afterAll(async () => {
+    if (OBSERVE) writeFileSync(`/tmp/matrix-observed-${mode}.json`, JSON.stringify(observed, null, 1));
+    await platform?.stop();
+  });
+
+  const record = (op: string, t: Target, actual: string, text: string) => {
+    cells++;
+    ((observed[op] ??= {})[t.role] ??= {})[t.relation] = actual;
+    const expected: Outcome | undefined = MATRIX[op]?.[t.role]?.[t.relation];
+    if (!OBSERVE && actual !== expected) mismatches.push(`${op} ${t.role} ${t.relation}: expected ${expected ?? '(no cell)'}, got ${actual} ${actual === 'ALLOW' ? '' : text.slice(0, 200)}`);
+  };
+
+  const call = (op: Operation, t: Target, version: number) => gql(f.url, documentFor(op, SPECS[op.name]!.vars(t, version)), SPECS[op.name]!.vars(t, version), f.tokens[t.role]);
+
+  it('answers every cell as the table says; a refusal changes nothing', async () => {
+    const started = Date.now();
+    const before = await fingerprint();
+    const live: Array<[Operation, Target]> = [];
+    const tasks: Array<() => Promise<void>> = [];
+    for (const op of OPERATIONS) {
+      const spec = SPECS[op.name]!;
+      for (const role of ROLES) {
+        for (const t of targetsFor(op.name, role, f)) {
+          const expected = MATRIX[op.name]?.[role]?.[t.relation];
+          const allowed = OBSERVE ? undefined : expected === 'ALLOW';
+          if (op.kind === 'mutation' && spec.allow === 'live' && (allowed ?? !(role === 'nobody' && spec.live))) {
+            live.push([op, t]);
+            continue;
+          }
+          tasks.push(async () => {
+            if (op.kind === 'mutation' && spec.allow === 'stale' && (allowed ?? true)) {
+              const answer = await call(op, t, versionOf(t) - 1);
+              const code = outcomeOf(answer);
+              record(op.name, t, code === 'CONFLICT' ? 'ALLOW' : code, answer.text);
+              return;
+            }
+            const answer = await call(op, t, versionOf(t));
+            record(op.name, t, outcomeOf(answer), answer.text);
+          });
+        }
+      }
+    }
+    await inBatches(tasks);
+    const after = await fingerprint();
+    expect(after, 'a refused mutation changed something').toBe(before);
+
+    // The ALLOW cells that run for real, on fresh objects, after the refusals are known to have changed nothing.
+    await inBatches(
+      live.map(([op, t]) => async () => {
+        const spec = SPECS[op.name]!;
+        const answer = spec.live ? await spec.live(t, f) : await call(op, t, versionOf(t));
+        record(op.name, t, outcomeOf(answer), answer.text);
+      }),
+      4,
+    );
+    // The closing note of issue 8 reports the count and the time.
+    console.log(`permission matrix on ${mode}: ${cells} cells in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(mismatches, mismatches.join('\n')).toEqual([]);
+    // Every cell of the table was run: none is left that names an object the test no longer builds.
+    if (!OBSERVE) {
+      const ran = Object.entries(observed).flatMap(([op, roles]) => Object.entries(roles).flatMap(([role, rels]) => Object.keys(rels).map((r) => `${op} ${role} ${r}`)));
+      const table = Object.entries(MATRIX).flatMap(([op, roles]) => Object.entries(roles).flatMap(([role, rels]) => Object.keys(rels!).map((r) => `${op} ${role} ${r}`)));
+      expect(ran.sort()).toEqual(table.sort());
+    }
+  });
+
+  /** Every row of a connection, page by page. */
+  async function everyId(role: Role, field: 'petitions' | 'disputes' | 'users', filter: Record<string, unknown> = {}): Promise<{ ids: Set<string>; totalCount: number }> {
+    const ids = new Set<string>();
+    let after: string | undefined;
+    let totalCount = 0;
+    for (let page = 0; page < 50; page++) {
+      const answer = await gql(f.url, `query($f: ${field === 'petitions' ? 'PetitionFilter' : field === 'disputes' ? 'DisputeFilter' : 'UserFilter'}, $a: String) { ${field}(first: 200, after: $a, filter: $f) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { f: filter, a: after }, f.tokens[role]);
+      if (answer.errors) throw new Error(answer.text);
+      const conn = answer.data![field] as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> };
+      totalCount = conn.totalCount;
+      for (const e of conn.edges) ids.add(e.node.id);
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    return { ids, totalCount };
+  }
+
+  const allows = (op: string, role: Role, relation: string) => MATRIX[op]?.[role]?.[relation as Relation] === 'ALLOW';
+  const COUNTY_WIDE: Role[] = ['secretary', 'magistrate', 'bureau', 'supervisor', 'admin'];
+
+  it.skipIf(OBSERVE)('lists to each role exactly what the table lets it read: petitions, units, users, disputes, the screening grid', async () => {
+    const problems: string[] = [];
+    const check = (what: string, role: Role, relation: string, listed: boolean, allowed: boolean) => {
+      if (listed !== allowed) problems.push(`${what} ${role} ${relation}: ${listed ? 'listed' : 'not listed'} but the table says ${allowed ? 'ALLOW' : 'refused'}`);
+    };
+    await Promise.all(
+      ROLES.filter((r) => r !== 'nobody').map(async (role) => {
+        const petitions = await everyId(role, 'petitions');
+        if (petitions.totalCount !== petitions.ids.size) problems.push(`petitions ${role}: totalCount ${petitions.totalCount}, ${petitions.ids.size} rows`);
+        for (const [r, name] of Object.entries(PETITION_RELATIONS[role])) check('petitions', role, r, petitions.ids.has(f.petitions[name!]!.id), allows('petition', role, r));
+        const exported = await gql(f.url, '{ exportPetitions { rows } }', {}, f.tokens[role]);
+        if (exported.data?.exportPetitions.rows !== petitions.totalCount) problems.push(`exportPetitions ${role}: ${exported.text.slice(0, 100)} rows, the list ${petitions.totalCount}`);
+
+        const units = (await gql(f.url, '{ units { id } }', {}, f.tokens[role])).data!.units as Array<{ id: string }>;
+        const unitIds = new Set(units.map((u) => u.id));
+        for (const [r, name] of Object.entries(UNIT_RELATIONS[role])) check('units', role, r, unitIds.has(f.unitIds.get(name!)!), allows('unit', role, r));
+
+        if (role === 'admin') {
+          const users = await everyId(role, 'users');
+          for (const [r, name] of Object.entries(UNIT_RELATIONS[role])) if (f.users.has(name!)) check('users', role, r, users.ids.has(f.users.get(name!)!.id), allows('user', role, r));
+        }
+
+        const disputes = await everyId(role, 'disputes');
+        for (const [r, name] of Object.entries(UNIT_RELATIONS[role])) if (f.disputes.has(name!)) check('disputes', role, r, disputes.ids.has(f.disputes.get(name!)!.id), allows('dispute', role, r));
+        const summary = await gql(f.url, '{ disputeSummary { found } exportDisputes { rows } }', {}, f.tokens[role]);
+        if (summary.data?.disputeSummary.found !== disputes.totalCount || summary.data?.exportDisputes.rows !== disputes.totalCount) {
+          problems.push(`disputes ${role}: ${disputes.totalCount} listed, ${summary.text.slice(0, 120)}`);
+        }
+
+        // The grid of the role's own scope: the county for the county's staff, else its own unit.
+        const scope = COUNTY_WIDE.includes(role) ? f.unitIds.get('示范县')! : f.unitIds.get(UNIT_RELATIONS[role].own!)!;
+        const grid = await gql(f.url, 'query($s: ID!, $m: String!) { screeningCompliance(scopeUnitId: $s, month: $m) { unit { id } } }', { s: scope, m: MONTH }, f.tokens[role]);
+        const rows = new Set((grid.data?.screeningCompliance as Array<{ unit: { id: string } }> | undefined)?.map((x) => x.unit.id) ?? []);
+        for (const [r, name] of Object.entries(UNIT_RELATIONS[role])) {
+          if (!['VILLAGE', 'VILLAGE_GROUP', 'TOWNSHIP', 'DEPARTMENT'].includes(f.unitKinds.get(name!) ?? '')) continue;
+          const inScope = COUNTY_WIDE.includes(role) ? r !== 'otherCounty' : r === 'own' || r === 'descendant';
+          check('screeningCompliance', role, r, rows.has(f.unitIds.get(name!)!), inScope && allows('screeningPeriods', role, r));
+        }
+      }),
+    );
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});
