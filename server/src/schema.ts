@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './common/context.js';
+import { guardArguments } from './common/argument-guard.js';
 import { unauthenticated } from './common/errors.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { UnitResolver } from './modules/unit/unit.resolver.js';
@@ -22,13 +23,17 @@ const authChecker: AuthChecker<RequestContext> = ({ context }) => {
   throw unauthenticated();
 };
 
-/** Builds the executable schema from the resolvers. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Builds the executable schema from the resolvers, every argument checked for text that cannot be
+ * stored (common/argument-guard.ts) before any resolver runs.
+ */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     authChecker,
     validate: { forbidUnknownValues: false },
   });
+  return guardArguments(schema);
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so that a diff shows only real changes. */
