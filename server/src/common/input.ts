@@ -13,3 +13,14 @@ export function text(value: string | null | undefined, field: string, max: numbe
   if (trimmed.length > max) throw badInput(`"${field}" may have at most ${max} characters.`, { field });
   return trimmed;
 }
+
+/**
+ * A whole number within `min`–`max`, else BAD_USER_INPUT naming the `field` and both bounds, so that
+ * a refusal says what is wrong whichever side the value falls on.
+ */
+export function wholeNumber(value: number, field: string, min: number, max: number, what = `"${field}"`): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${what} must be a whole number between ${min} and ${max}.`, { field, min, max });
+  }
+  return value;
+}

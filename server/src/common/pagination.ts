@@ -40,11 +40,11 @@ export const MAX_PAGE = 200;
 /** Reads `first` and `after` (an opaque offset cursor) and checks their bounds. */
 export function pageArgs(first: number | undefined | null, after: string | undefined | null): { limit: number; offset: number } {
   const limit = first ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw badInput(`"first" must be between 1 and ${MAX_PAGE}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw badInput(`"first" must be a whole number between 1 and ${MAX_PAGE}.`, { field: 'first', min: 1, max: MAX_PAGE });
   let offset = 0;
   if (after) {
     const decoded = Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^o:/, ''));
-    if (!Number.isInteger(decoded) || decoded < 0) throw badInput('The "after" cursor is not valid.');
+    if (!Number.isInteger(decoded) || decoded < 0) throw badInput('The "after" cursor is not valid.', { field: 'after' });
     offset = decoded + 1;
   }
   return { limit, offset };

@@ -3,6 +3,7 @@ import { STATE_COUNCIL_CALENDAR, holidayCalendar, isCalendarDate, type HolidayCa
 import { accessibleWhere, assertCan } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
 import { badInput } from '../../common/errors.js';
+import { wholeNumber } from '../../common/input.js';
 import { CalendarDay } from './calendar-day.entity.js';
 
 /** A county's holiday calendar: read for every deadline, kept by the bureau. */
@@ -15,6 +16,8 @@ export class CalendarService {
 
   async list(ctx: RequestContext, year: number): Promise<CalendarDay[]> {
     assertCan(ctx.ability, 'read', 'HolidayCalendar');
+    // Beyond these the date would not even be a PostgreSQL date (year 2147483647).
+    wholeNumber(year, 'year', 2000, 2100);
     const where = accessibleWhere<CalendarDay>(ctx.ability, 'read', 'HolidayCalendar');
     return ctx.em.find(CalendarDay, { $and: [where, { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }] }, { orderBy: { date: 'asc' } });
   }

@@ -24,7 +24,7 @@ import { subject, type Action } from '@xinfang/permissions';
 import { accessibleWhere, isEverything, isNothing } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
 import { exportRows } from '../../common/export.js';
-import { text } from '../../common/input.js';
+import { text, wholeNumber } from '../../common/input.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { pageArgs, toConnection } from '../../common/pagination.js';
 import { expectVersion } from '../../common/write.js';
@@ -343,7 +343,7 @@ export class PetitionService {
     if (!isCalendarDate(input.receivedAt) || input.receivedAt > today || input.receivedAt < '2000-01-01') {
       throw badInput('The day received must be a real date, not in the future.', { field: 'receivedAt' });
     }
-    if (!Number.isInteger(input.headcount) || input.headcount < 1 || input.headcount > 100000) throw badInput('Headcount must be at least 1.', { field: 'headcount' });
+    wholeNumber(input.headcount, 'headcount', 1, 100000, 'Headcount');
     if (!(await ctx.em.findOne(PetitionCategory, { code: input.categoryCode }))) throw badInput(`Unknown category ${input.categoryCode}.`, { field: 'categoryCode' });
 
     return ctx.em.transactional(async (em) => {

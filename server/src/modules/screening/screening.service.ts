@@ -23,7 +23,7 @@ import { subject } from '@xinfang/permissions';
 import { accessibleWhere, accessibleWhereAs } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
 import { exportRows } from '../../common/export.js';
-import { text } from '../../common/input.js';
+import { text, wholeNumber } from '../../common/input.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { pageArgs, toConnection } from '../../common/pagination.js';
 import { expectVersion } from '../../common/write.js';
@@ -298,7 +298,7 @@ export class ScreeningService {
     return inputs.map((d, i) => {
       const at = (f: string) => `disputes.${i}.${f}`;
       if (!codes.has(d.categoryCode)) throw badInput('Choose a category from the list.', { field: at('categoryCode') });
-      if (!Number.isInteger(d.headcount) || d.headcount < 1 || d.headcount > 100000) throw badInput('Headcount must be at least 1.', { field: at('headcount') });
+      wholeNumber(d.headcount, at('headcount'), 1, 100000, 'Headcount');
       const arisenOn = d.arisenOn ?? period.periodStart;
       if (arisenOn > today) throw badInput('A dispute cannot arise in the future.', { field: at('arisenOn') });
       if (arisenOn > period.periodEnd) throw badInput('A dispute that arose after this period belongs to a later period’s report.', { field: at('arisenOn'), reason: 'ARISEN_AFTER_PERIOD' });
@@ -588,10 +588,7 @@ export class ScreeningService {
       }
       if (input.parties != null) d.parties = text(input.parties, 'parties', 500)!;
       if (input.summary != null) d.summary = text(input.summary, 'summary', 4000)!;
-      if (input.headcount != null) {
-        if (!Number.isInteger(input.headcount) || input.headcount < 1 || input.headcount > 100000) throw badInput('Headcount must be at least 1.', { field: 'headcount' });
-        d.headcount = input.headcount;
-      }
+      if (input.headcount != null) d.headcount = wholeNumber(input.headcount, 'headcount', 1, 100000, 'Headcount');
       if (input.riskLevel != null) d.riskLevel = input.riskLevel;
       if (input.resolveBy != null && input.resolveBy !== d.resolveBy) {
         if (input.resolveBy < today) throw badInput('The resolution deadline cannot be in the past.', { field: 'resolveBy' });
