@@ -172,8 +172,8 @@ describe.each(DATABASE_MODES)('screening reports on %s', (mode) => {
       const cases: Array<[string, ScreeningClient | null, Record<string, unknown>, { code: string; reason?: string }]> = [
         ['a zero report with disputes', shiqiao, { ...base, isZeroReport: true }, { code: 'BAD_USER_INPUT', reason: 'ZERO_WITH_DISPUTES' }],
         ['a report with no dispute that is not a zero report', shiqiao, { ...base, disputes: [] }, { code: 'BAD_USER_INPUT', reason: 'NO_DISPUTES' }],
-        ['a second report for a period', shiqiao, { ...base, periodStart: current.periodStart }, { code: 'BAD_USER_INPUT', reason: 'ALREADY_SUBMITTED' }],
-        ['a second zero report for a period', shiqiao, { ...base, periodStart: current.periodStart, isZeroReport: true, disputes: [] }, { code: 'BAD_USER_INPUT', reason: 'ALREADY_SUBMITTED' }],
+        ['a second report for a period', shiqiao, { ...base, periodStart: current.periodStart }, { code: 'CONFLICT', reason: 'ALREADY_SUBMITTED' }],
+        ['a second zero report for a period', shiqiao, { ...base, periodStart: current.periodStart, isZeroReport: true, disputes: [] }, { code: 'CONFLICT', reason: 'ALREADY_SUBMITTED' }],
         ['a day inside a period', shiqiao, { ...base, periodStart: addDays(open.periodStart, 1) }, { code: 'BAD_USER_INPUT', reason: 'NOT_A_PERIOD' }],
         ['a period before screening began', shiqiao, { ...base, periodStart: '2001-01-01' }, { code: 'BAD_USER_INPUT', reason: 'NOT_A_PERIOD' }],
         ['the next period, not started yet', shiqiao, { ...base, periodStart: addDays(current.periodEnd, 1) }, { code: 'BAD_USER_INPUT', reason: 'PERIOD_NOT_STARTED' }],

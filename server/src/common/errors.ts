@@ -20,5 +20,5 @@ export const unauthenticated = (message = 'Sign in to continue.', extra: Record<
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('FORBIDDEN', message);
 /** The same answer whether the thing does not exist or lies outside the caller's scope. */
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
-export const conflict = (message = 'Someone else changed this record; reload it and try again.') =>
-  new AppError('CONFLICT', message);
+export const conflict = (message = 'Someone else changed this record; reload it and try again.', extra: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', message, extra);

@@ -88,6 +88,14 @@ function treeOrder(units: Unit[]): Unit[] {
  * Dispute screening (domain.md §6): periods and their statuses, submission and correction of
  * reports, review by the next level, the dispute ledger, escalation and links to petitions.
  */
+/**
+ * A period that has its report already: CONFLICT, the same answer whether the other report was
+ * submitted a minute ago or in the same instant (caught by the unique key), so that a client racing
+ * another cannot tell the two apart and always reloads.
+ */
+const alreadySubmitted = () =>
+  conflict('This period already has a report; reload it and correct it instead.', { field: 'periodStart', reason: 'ALREADY_SUBMITTED' });
+
 export class ScreeningService {
   today(): CalendarDate {
     return shanghaiDate();
@@ -335,8 +343,8 @@ export class ScreeningService {
 
   /**
    * Submits a unit's report for one period: FORBIDDEN for a unit that is not the caller's own,
-   * BAD_USER_INPUT for a period that is not one of the unit's, has not started, already has a report,
-   * or a zero report with disputes (or a report with none). Nothing is saved when it is refused.
+   * BAD_USER_INPUT for a period that is not one of the unit's or has not started, CONFLICT when it
+   * already has a report, BAD_USER_INPUT for a zero report with disputes (or a report with none). Nothing is saved when it is refused.
    */
   async submit(ctx: RequestContext, input: SubmitScreeningReportInput): Promise<ScreeningReport> {
     const today = this.today();
@@ -355,7 +363,7 @@ export class ScreeningService {
     try {
       return await ctx.em.transactional(async (em) => {
         const existing = await em.findOne(ScreeningReport, { unitId: unit.id, periodStart: period.periodStart });
-        if (existing) throw badInput('This period already has a report; correct it instead.', { field: 'periodStart', reason: 'ALREADY_SUBMITTED' });
+        if (existing) throw alreadySubmitted();
         const report = Object.assign(new ScreeningReport(), {
           countyId: unit.countyId,
           townshipId: unit.townshipId,
@@ -386,7 +394,7 @@ export class ScreeningService {
         return report;
       });
     } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw conflict('Someone submitted this period’s report at the same moment; reload to see it.');
+      if (err instanceof UniqueConstraintViolationException) throw alreadySubmitted();
       throw err;
     }
   }
