@@ -26,9 +26,15 @@ export interface UserSpec {
   unit: number;
   /** Units to filter the petition list by (`filter: { unitId }`), any unit of the world. */
   filters: number[];
+  /** Petitions to read by id (`petition(id)`): a sample, since each is one request. */
+  reads: number[];
   /** Petitions to search for by the petitioner's name. */
   searches: number[];
+  /** Another filter of the list, within the scope. */
+  narrow: Narrow;
 }
+
+export type Narrow = 'KEY' | 'BACKLOG' | 'ACCUSATIONS';
 
 export type Stage = 'REGISTERED' | 'ACCEPTED' | 'ASSIGNED';
 
@@ -60,7 +66,7 @@ const county = (maxTownships: number, maxVillages: number, maxGroups: number, ma
     departments: fc.integer({ min: 1, max: maxDepartments }),
   });
 
-/** A moderate world: a county of up to ~25 units and a small second one, 10–14 users, 30–60 petitions. */
+/** A moderate world: a county of up to ~25 units and a small second one, 10–14 users, 36–60 petitions. */
 export const worldArb: fc.Arbitrary<WorldSpec> = fc.record({
   counties: fc.tuple(county(4, 3, 2, 3), county(2, 2, 1, 2)),
   users: fc.array(
@@ -68,8 +74,10 @@ export const worldArb: fc.Arbitrary<WorldSpec> = fc.record({
       county: fc.constantFrom(0, 0, 0, 0, 1),
       kind: fc.constantFrom<UserKind>('COUNTY_LEADER', 'COUNTY_LEADER', 'LEADER_ADMIN', 'BUREAU', 'DEPARTMENT', 'DEPARTMENT', 'TOWNSHIP', 'TOWNSHIP', 'TOWNSHIP', 'VILLAGE', 'VILLAGE', 'VILLAGE_GROUP', 'SUPERVISOR', 'ADMIN'),
       unit: fc.nat(1000),
-      filters: fc.array(fc.nat(1000), { minLength: 2, maxLength: 2 }),
+      filters: fc.array(fc.nat(1000), { minLength: 4, maxLength: 4 }),
+      reads: fc.array(fc.nat(1000), { minLength: 16, maxLength: 16 }),
       searches: fc.array(fc.nat(1000), { minLength: 3, maxLength: 3 }),
+      narrow: fc.constantFrom<Narrow>('KEY', 'BACKLOG', 'ACCUSATIONS'),
     }),
     { minLength: 10, maxLength: 14 },
   ),
@@ -87,7 +95,7 @@ export const worldArb: fc.Arbitrary<WorldSpec> = fc.record({
       owner: fc.option(fc.nat(10), { freq: 2 }),
       nameInSubject: fc.boolean(),
     }),
-    { minLength: 30, maxLength: 60 },
+    { minLength: 36, maxLength: 60 },
   ),
 });
 
@@ -165,6 +173,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
   const registrars: BuiltUser[] = [];
   const users: BuiltUser[] = [];
   const password = `scope-pass-${tag}`;
+  const commissions = new Set<string>();
 
   // Counties, their trees and their discipline commissions.
   for (const [c, cs] of spec.counties.entries()) {
@@ -176,7 +185,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
     units.push(countyUnit);
     const seeded = (await must<{ units: Array<{ id: string; name: string; kind: UnitKind }> }>(platform, token, 'units', '{ units { id name kind } }')).units;
     for (const u of seeded) if (u.id !== county.id) units.push({ id: u.id, name: u.name, kind: u.kind, countyId: county.id, path: [county.id, u.id] });
-    admins.push({ id: admin.id, username: adminUsername, roles: ['ADMIN'], unit: countyUnit, token, spec: { county: c, kind: 'ADMIN', unit: 0, filters: [0, 1], searches: [0, 1, 2] } });
+    admins.push({ id: admin.id, username: adminUsername, roles: ['ADMIN'], unit: countyUnit, token, spec: { county: c, kind: 'ADMIN', unit: 0, filters: [0, 1, 2, 3], reads: [0, 1, 2, 3, 4, 5, 6, 7], searches: [0, 1, 2], narrow: 'KEY' } });
 
     const create = async (name: string, kind: UnitKind, parent: RefUnit): Promise<RefUnit> => {
       const made = await must(platform, token, `createUnit ${name}`, 'mutation($input: CreateUnitInput!) { createUnit(input: $input) { id } }', { input: { name, kind, parentId: parent.id } });
@@ -184,20 +193,18 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
       units.push(unit);
       return unit;
     };
-    for (const [t, villages] of cs.townships.entries()) {
-      const township = await create(`${tag}${c}乡${cn(t, 1)}`, 'TOWNSHIP', countyUnit);
-      for (const [v, groups] of villages.entries()) {
-        const village = await create(`${township.name}村${cn(v, 1)}`, 'VILLAGE', township);
-        for (let g = 0; g < groups; g++) await create(`${village.name}组${cn(g, 1)}`, 'VILLAGE_GROUP', village);
-      }
-    }
-    for (let d = 0; d < cs.departments; d++) {
-      const department = await create(`${tag}${c}局${cn(d, 1)}`, 'DEPARTMENT', countyUnit);
-      // The API cannot make a discipline commission (CreateUnitInput has no `function`; only the demo
-      // county's seed has one), and accusations may be assigned only to it: the first department is
-      // made one in SQL.
-      if (d === 0) await sql(`update unit set "function" = 'DISCIPLINE_COMMISSION' where id = ?`, [department.id]);
-    }
+    // Level by level, a few at a time.
+    const departments = await inPool(Array.from({ length: cs.departments }, (_, d) => d), 4, (d) => create(`${tag}${c}局${cn(d, 1)}`, 'DEPARTMENT', countyUnit));
+    const townships = await inPool(cs.townships, 4, (_, t) => create(`${tag}${c}乡${cn(t, 1)}`, 'TOWNSHIP', countyUnit));
+    const villageSpecs = cs.townships.flatMap((villages, t) => villages.map((groups, v) => ({ township: townships[t]!, v, groups })));
+    const villages = await inPool(villageSpecs, 4, (vs) => create(`${vs.township.name}村${cn(vs.v, 1)}`, 'VILLAGE', vs.township));
+    const groupSpecs = villageSpecs.flatMap((vs, i) => Array.from({ length: vs.groups }, (_, g) => ({ village: villages[i]!, g })));
+    await inPool(groupSpecs, 4, (gs) => create(`${gs.village.name}组${cn(gs.g, 1)}`, 'VILLAGE_GROUP', gs.village));
+    // The API cannot make a discipline commission (CreateUnitInput has no `function`; only the demo
+    // county's seed has one), and accusations may be assigned only to it: the first department is made
+    // one in SQL.
+    await sql(`update unit set "function" = 'DISCIPLINE_COMMISSION' where id = ?`, [departments[0]!.id]);
+    commissions.add(departments[0]!.id);
   }
   notes.push('discipline commission: unit.function set in SQL');
 
@@ -208,7 +215,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
   const accounts: Array<{ unit: RefUnit; roles: Role[]; spec: UserSpec; registrar: boolean }> = [];
   for (const c of [0, 1]) {
     const bureau = ofCounty(c).find((u) => u.kind === 'BUREAU')!;
-    accounts.push({ unit: bureau, roles: ['BUREAU'], spec: { county: c, kind: 'BUREAU', unit: 0, filters: [2, 3], searches: [3, 4, 5] }, registrar: true });
+    accounts.push({ unit: bureau, roles: ['BUREAU'], spec: { county: c, kind: 'BUREAU', unit: 0, filters: [4, 5, 6, 7], reads: [8, 9, 10, 11, 12, 13, 14, 15], searches: [3, 4, 5], narrow: c === 0 ? 'ACCUSATIONS' : 'BACKLOG' }, registrar: true });
   }
   for (const us of spec.users) {
     const { roles, kinds } = KIND_OF_USER[us.kind];
@@ -268,7 +275,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
     if (ps.stage === 'ASSIGNED' && !stuck) {
       // An accusation goes to the discipline commission; nothing goes to the unit it complains about.
       const target =
-        ps.kind === 'ACCUSATION' ? here.find((u) => u.kind === 'DEPARTMENT')! : choose(ps.handler, HANDLERS);
+        ps.kind === 'ACCUSATION' ? here.find((u) => commissions.has(u.id))! : choose(ps.handler, HANDLERS);
       if (target.id !== respondent?.id) {
         version = (await step('assignPetition', 'mutation($id: ID!, $v: Int!, $h: ID!) { assignPetition(id: $id, version: $v, handlingUnitId: $h, mode: ASSIGN) { id version } }', { id, v: version, h: target.id })).assignPetition!.version;
         handler = target;
