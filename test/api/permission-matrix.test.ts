@@ -471,7 +471,7 @@ describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
       const table = Object.entries(MATRIX).flatMap(([op, roles]) => Object.entries(roles).flatMap(([role, rels]) => Object.keys(rels!).map((r) => `${op} ${role} ${r}`)));
       expect(ran.sort()).toEqual(table.sort());
     }
-  });
+  }, 300_000);
 
   /** Every row of a connection, page by page. */
   async function everyId(role: Role, field: 'petitions' | 'disputes' | 'users', filter: Record<string, unknown> = {}): Promise<{ ids: Set<string>; totalCount: number }> {
@@ -534,5 +534,5 @@ describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
       }),
     );
     expect(problems, problems.join('\n')).toEqual([]);
-  });
+  }, 300_000);
 });
