@@ -16,6 +16,7 @@ export { createLogger, type Logger } from './logger.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE } from './seed/demo-county.js';
 export { bootstrapCounty } from './seed/bootstrap.js';
 export { verifyChains } from './modules/petition/timeline.service.js';
+export { APP_ROLE, APPEND_ONLY_TABLES, asDatabaseOwner } from './db/orm.js';
 
 // MikroORM colours its messages for a terminal; the log wants plain text.
 // eslint-disable-next-line no-control-regex

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { asDatabaseOwner } from '@xinfang/server';
 import { DATABASE_MODES, codeOf, gql, signIn, startTestPlatform, type TestPlatform } from '../support/api-server.js';
 
 describe.each(DATABASE_MODES)('errors in production on %s', (mode) => {
@@ -37,14 +38,15 @@ describe.each(DATABASE_MODES)('errors in production on %s', (mode) => {
   });
 
   it('answers an unexpected failure with a bare internal error: no SQL, no table, no stack', async () => {
-    await platform.orm.em.getConnection().execute('alter table login_throttle rename to login_throttle_gone');
+    // DDL is the owner's: the application's role may not alter tables.
+    await asDatabaseOwner(platform.orm.em, (tx) => tx.getConnection().execute('alter table login_throttle rename to login_throttle_gone', [], 'run', tx.getTransactionContext()));
     try {
       const answer = await gql(platform.url, 'mutation { login(username: "bureau", password: "xinfang-demo") { token } }');
       expect(codeOf(answer)).toBe('INTERNAL_SERVER_ERROR');
       expect(answer.errors![0]!.message).toBe('Internal server error.');
       expect(answer.text).not.toMatch(/login_throttle|select|relation|stacktrace/i);
     } finally {
-      await platform.orm.em.getConnection().execute('alter table login_throttle_gone rename to login_throttle');
+      await asDatabaseOwner(platform.orm.em, (tx) => tx.getConnection().execute('alter table login_throttle_gone rename to login_throttle', [], 'run', tx.getTransactionContext()));
     }
   });
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChains } from '@xinfang/server';
+import { asDatabaseOwner, verifyChains } from '@xinfang/server';
 import { DATABASE_MODES, startTestPlatform, type TestPlatform } from '../support/api-server.js';
 
 describe.each(DATABASE_MODES)('the timeline hash chain on %s', (mode) => {
   let platform: TestPlatform;
-  const sql = (query: string, params: unknown[] = []) => platform.orm.em.getConnection().execute(query, params);
+  // Tampering as the owner: the application's own role may not change or delete events.
+  const sql = (query: string, params: unknown[] = []) =>
+    asDatabaseOwner(platform.orm.em, (tx) => tx.getConnection().execute(query, params, 'all', tx.getTransactionContext()));
   const verify = () => verifyChains(platform.orm.em.fork());
 
   beforeAll(async () => {

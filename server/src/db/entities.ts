@@ -8,6 +8,7 @@ import { CategoryRoute, PetitionCategory } from '../modules/petition/petition-ca
 import { PetitionChain, PetitionEvent, PetitionSequence } from '../modules/petition/petition-event.entity.js';
 import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from '../modules/screening/screening.entity.js';
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';
+import { AuditChange } from '../modules/audit/audit-change.entity.js';
 
 /** Every entity, listed once: discovery by folder scanning breaks between src/ and dist/. */
-export const ENTITIES = [Unit, User, LoginThrottle, RevokedSession, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent];
+export const ENTITIES = [Unit, User, LoginThrottle, RevokedSession, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, AuditChange, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent];

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from '../migrations/index.js';
+import { ChangeAuditSubscriber } from '../modules/audit/audit.service.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -15,6 +16,7 @@ export function ormOptions(url: string, embedded: boolean, log?: (message: strin
     clientUrl: url,
     entities: ENTITIES,
     extensions: [Migrator],
+    subscribers: [new ChangeAuditSubscriber()],
     forceUtcTimezone: true,
     pool: embedded ? { min: 1, max: 1 } : { min: 0, max: 10 },
     debug: false,
@@ -38,6 +40,33 @@ export function ormOptions(url: string, embedded: boolean, log?: (message: strin
   };
 }
 
+/**
+ * The role the application works as (created by migration Migration20261203131000): every table's
+ * rows but those of the append-only tables, which it may only read and add to. The migrations and the
+ * seed run as the connecting (owner) role; then every pooled connection switches to this one.
+ */
+export const APP_ROLE = 'xinfang_app';
+
+/** The tables no one changes or deletes from: the role may not, and a trigger refuses it to any role. */
+export const APPEND_ONLY_TABLES = ['audit_record', 'audit_change', 'petition_event'] as const;
+
+interface PgClient {
+  query(sql: string, callback: (err: Error | null) => void): void;
+}
+
+/**
+ * Runs `work` in a transaction as the owner role with the append-only triggers stood down: for
+ * repairs by an operator (and for tests that tamper on purpose). `SET LOCAL` ends with the
+ * transaction, so the pooled connection goes back to the application role.
+ */
+export async function asDatabaseOwner<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  return em.fork().transactional(async (tx) => {
+    await tx.getConnection().execute('set local role none', [], 'run', tx.getTransactionContext());
+    await tx.getConnection().execute("set local xinfang.maintenance = 'on'", [], 'run', tx.getTransactionContext());
+    return work(tx);
+  });
+}
+
 /** An arbitrary, fixed key: the advisory lock that lets one instance at a time migrate and seed. */
 const SETUP_LOCK = 48_151_623;
 
@@ -45,6 +74,8 @@ const SETUP_LOCK = 48_151_623;
  * Connects to the database, applies every pending migration and then runs `prepare` (the demo seed),
  * holding a PostgreSQL advisory lock throughout, so that instances starting together take turns.
  * The embedded database has one connection and one process (its folder is locked): no lock needed.
+ * Then the pool reconnects, each connection as APP_ROLE: the application itself cannot change or
+ * delete the audit or the timeline (`RunningServer.orm` is that application connection).
  */
 export async function openOrm(
   url: string,
@@ -52,11 +83,26 @@ export async function openOrm(
   log?: (message: string) => void,
   prepare?: (orm: MikroORM) => Promise<void>,
 ): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(url, embedded, log));
+  const options = ormOptions(url, embedded, log);
+  let asApp = false;
+  options.pool = {
+    ...options.pool,
+    afterCreate: (conn: PgClient, done: (err: Error | null, conn: PgClient) => void) => {
+      if (!asApp) return done(null, conn);
+      conn.query(`set role ${APP_ROLE}`, (err) => done(err, conn));
+    },
+  };
+  const orm = await MikroORM.init(options);
+  const becomeApp = async () => {
+    asApp = true;
+    // New connections, each switched to the application role by afterCreate.
+    await orm.reconnect();
+  };
   try {
     if (embedded) {
       await orm.getMigrator().up();
       await prepare?.(orm);
+      await becomeApp();
       return orm;
     }
     const knex = orm.em.getKnex();
@@ -72,6 +118,7 @@ export async function openOrm(
     } finally {
       await knex.client.releaseConnection(conn);
     }
+    await becomeApp();
     return orm;
   } catch (err) {
     await orm.close(true);

@@ -113,9 +113,21 @@ export interface ChainBreak {
 }
 
 /**
+ * The position an intact event was hashed at, when it now stands at another: its content matches its
+ * hash once its old position is put back. Tried for every position of the chain, only at a break.
+ */
+function movedFrom(e: PetitionEvent, last: bigint): string | null {
+  const here = BigInt(e.seq);
+  for (let candidate = 1n; candidate <= last; candidate++) {
+    if (candidate !== here && eventHash({ ...e, seq: String(candidate) }) === e.hash) return String(candidate);
+  }
+  return null;
+}
+
+/**
  * Walks every county's chain from its first event and names the first broken link: an event whose
- * hash does not match its content, a link that does not point at the previous event, a missing
- * position, or a last link that is not the recorded head (a deleted tail).
+ * hash does not match its content, an intact event moved to another position (reordered), a link
+ * that does not point at the previous event, a missing position, or a last link that is not the recorded head (a deleted tail).
  */
 export async function verifyChains(em: EntityManager): Promise<{ events: number; breaks: ChainBreak[] }> {
   const heads = await em.find(PetitionChain, {});
@@ -133,8 +145,12 @@ export async function verifyChains(em: EntityManager): Promise<{ events: number;
         const seq = BigInt(e.seq);
         const at = { countyId: e.countyId, seq: e.seq, eventId: e.id, petitionId: e.petitionId };
         if (seq !== expected) broken = { ...at, problem: `event ${expected} is missing (deleted?)` };
-        else if (e.prevHash !== prev) broken = { ...at, problem: 'does not link to the previous event' };
-        else if (eventHash(e) !== e.hash) broken = { ...at, problem: 'its content does not match its hash (edited?)' };
+        else if (e.prevHash !== prev || eventHash(e) !== e.hash) {
+          const was = movedFrom(e, BigInt(head.lastSeq));
+          if (was !== null) broken = { ...at, problem: `reordered: this is event ${was}, moved to position ${e.seq}` };
+          else if (e.prevHash !== prev) broken = { ...at, problem: 'does not link to the previous event' };
+          else broken = { ...at, problem: 'its content does not match its hash (edited?)' };
+        }
         if (broken) break;
         prev = e.hash;
         expected = seq + 1n;
