@@ -14,9 +14,9 @@ export const STATUS_TAG_TYPE: Record<ScreeningStatus, 'danger' | 'warning' | 'pr
   SUBMITTED: 'success',
 };
 
-/** The same colours for the chart (Element Plus's palette). */
+/** The same colours for the chart (Element Plus's palette; 未报送 the portal's darker red, which carries white text). */
 export const STATUS_COLOUR: Record<ScreeningStatus, string> = {
-  MISSING: '#f56c6c',
+  MISSING: '#c03535',
   LATE: '#e6a23c',
   DUE: '#409eff',
   SUBMITTED: '#67c23a',
