@@ -17,6 +17,7 @@ export const en: Messages = {
     footer: 'xinfang · open-source software',
   },
   locale: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
+  a11y: { pageSize: 'Rows per page' },
   login: {
     title: 'Sign in',
     username: 'Username',
@@ -216,6 +217,7 @@ export const en: Messages = {
   },
   calendar: {
     title: 'Holiday calendar',
+    year: 'Year',
     explain: 'Petition deadlines (acceptance, notice, answer, appeals) are counted with this calendar: a period ending on a holiday or a weekend ends on the next working day; working-day periods skip holidays and count make-up working days. Enter each new year once the State Council publishes it.',
     summary: '{year}: {holidays} holidays, {workdays} make-up working days',
     empty: 'No holidays entered for {year} yet',

@@ -16,6 +16,7 @@ export const zhCN = {
     footer: '信访工作平台 · 开源软件',
   },
   locale: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
+  a11y: { pageSize: '每页条数' },
   login: {
     title: '用户登录',
     username: '用户名',
@@ -215,6 +216,7 @@ export const zhCN = {
   },
   calendar: {
     title: '节假日设置',
+    year: '年份',
     explain: '信访事项的受理、告知、答复、复查复核期限按此日历计算：期限届满日为法定节假日或周末的，顺延至下一个工作日；按工作日计算的期限跳过节假日并计入调休上班日。每年国务院办公厅公布次年节假日安排后，请在此录入。',
     summary: '{year} 年：法定节假日 {holidays} 天，调休上班 {workdays} 天',
     empty: '{year} 年尚未录入节假日安排',
