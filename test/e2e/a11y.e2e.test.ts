@@ -1,0 +1,205 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@xinfang/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTEFACTS, openBrowser } from '../support/browser.js';
+import { startBuiltPlatform } from '../support/e2e-server.js';
+
+/**
+ * Every page of the built portal passes axe-core's WCAG 2.1 A and AA rules with no serious or
+ * critical violation, as the roles that use it see it (issue 8, defect 6; GB/T 37668 follows WCAG).
+ * The pages come from the portal's own router: a page added later without a visit below fails here.
+ */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+type Account = 'bureau' | 'qingshan' | 'shiqiao' | 'land' | 'secretary' | 'admin';
+/** Who opens a page, and where (a path, or one found through the API as that account). */
+interface Visit {
+  as: Account | null;
+  path: string | ((api: Api) => Promise<string>);
+  /** Opens a dialog or a drawer of the page, to be checked too. */
+  open?: (page: Page) => Promise<void>;
+}
+type Api = <T>(query: string) => Promise<T>;
+
+const firstPetition =
+  (status?: string) =>
+  async (api: Api): Promise<string> => {
+    const filter = status ? `(first: 1, filter: { status: [${status}] })` : '(first: 1)';
+    const data = await api<{ petitions: { edges: Array<{ node: { id: string; receiptCode: string | null } }> } }>(
+      `{ petitions${filter} { edges { node { id receiptCode } } } }`,
+    );
+    const node = data.petitions.edges[0]?.node;
+    if (!node) throw new Error(`no petition${status ? ` ${status}` : ''} in the demo county`);
+    return `/petitions/${node.id}`;
+  };
+
+/** Clicks a button (after a menu that holds it) and waits for the dialog it opens. */
+const openDialog =
+  (button: string, dialog: string, menu?: string) =>
+  async (page: Page): Promise<void> => {
+    if (menu) await page.getByTestId(menu).click();
+    await page.getByTestId(button).first().click();
+    await page.getByTestId(dialog).waitFor();
+  };
+
+const receiptOfAnswered = async (api: Api): Promise<string> => {
+  const data = await api<{ petitions: { edges: Array<{ node: { receiptCode: string | null } }> } }>(
+    '{ petitions(first: 1, filter: { status: [ANSWERED] }) { edges { node { receiptCode } } } }',
+  );
+  const code = data.petitions.edges[0]?.node.receiptCode;
+  if (!code) throw new Error('no answered petition with a receipt code in the demo county');
+  return `/receipt?code=${code}`;
+};
+
+/** Each route of the portal by name: who visits it. */
+const VISITS: Record<string, Visit[]> = {
+  login: [{ as: null, path: '/login' }],
+  receipt: [{ as: null, path: '/receipt' }],
+  'my-work': [{ as: 'bureau', path: '/my-work' }, { as: 'shiqiao', path: '/my-work' }],
+  petitions: [{ as: 'bureau', path: '/petitions' }],
+  'petition-new': [{ as: 'bureau', path: '/petitions/new' }],
+  'petition-detail': [
+    { as: 'bureau', path: firstPetition('REGISTERED') },
+    { as: 'land', path: firstPetition('IN_PROGRESS') },
+  ],
+  'screening-submit': [{ as: 'qingshan', path: '/screening/submit' }],
+  'screening-compliance': [{ as: 'bureau', path: '/screening/compliance' }, { as: 'qingshan', path: '/screening/compliance' }],
+  disputes: [{ as: 'bureau', path: '/disputes' }],
+  'my-unit': [{ as: 'qingshan', path: '/my-unit', open: openDialog('change-password', 'password-dialog', 'user-menu') }],
+  units: [{ as: 'admin', path: '/units', open: openDialog('unit-add-child', 'unit-dialog') }],
+  users: [{ as: 'admin', path: '/users', open: openDialog('user-create', 'user-dialog') }],
+  calendar: [{ as: 'bureau', path: '/calendar' }],
+  'screening-settings': [{ as: 'bureau', path: '/screening/settings' }],
+};
+/** The public receipt page with a case found: the stage, the dates and the rating. */
+const EXTRA: Visit[] = [{ as: 'bureau', path: receiptOfAnswered }];
+/** Routes that are no page of their own: `/` only sends the user on. */
+const NOT_PAGES = new Set(['home']);
+
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+  html: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+describe('accessibility of every page (axe-core, WCAG 2.1 A and AA)', () => {
+  let platform: Awaited<ReturnType<typeof startBuiltPlatform>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let page: Page;
+  const errors: string[] = [];
+  let signedInAs: Account | null = null;
+
+  beforeAll(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true });
+    platform = await startBuiltPlatform();
+    browser = await openBrowser();
+    // Through the browser's own channel, so the portal's Content-Security-Policy does not refuse it.
+    await browser.context.addInitScript({ content: axeSource });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const api: Api = async <T>(query: string) =>
+    page.evaluate(async (q) => {
+      const session = JSON.parse(localStorage.getItem('xinfang.session') ?? '{}') as { token?: string };
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token ?? ''}` },
+        body: JSON.stringify({ query: q }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    }, query) as Promise<T>;
+
+  async function signInAs(account: Account | null): Promise<void> {
+    if (signedInAs === account) return;
+    await page.goto(`${platform.url}/login`);
+    await page.evaluate(() => localStorage.removeItem('xinfang.session'));
+    signedInAs = null;
+    if (!account) return;
+    await page.goto(`${platform.url}/login`);
+    await page.getByTestId('login-username').fill(account);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-password').press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    signedInAs = account;
+  }
+
+  /** Waits until the page has its data and nothing moves, then scans it. */
+  async function scan(): Promise<AxeViolation[]> {
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('.el-loading-mask, .el-skeleton').count(), { timeout: 20_000 }).toBe(0);
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    const result = await page.evaluate(
+      async (values) => (window as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: 'tag', values } }),
+      TAGS,
+    );
+    return (result.violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  }
+
+  function describeViolations(where: string, violations: AxeViolation[]): string[] {
+    return violations.flatMap((v) =>
+      v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`),
+    );
+  }
+
+  async function visit(name: string, v: Visit): Promise<string[]> {
+    await signInAs(v.as);
+    const path = typeof v.path === 'string' ? v.path : await v.path(api);
+    await page.goto(`${platform.url}${path}`);
+    const where = `${name} ${path} as ${v.as ?? 'nobody'}`;
+    const found = describeViolations(where, await scan());
+    if (v.open) {
+      await v.open(page);
+      found.push(...describeViolations(`${where}, dialog open`, await scan()));
+    }
+    // A picture of a page that fails, to see the colours axe measured (every page with A11Y_SCREENSHOTS=1).
+    if (found.length > 0 || process.env.A11Y_SCREENSHOTS === '1') {
+      await page.screenshot({ path: join(ARTEFACTS, `a11y-${name}-${v.as ?? 'public'}${v.open ? '-dialog' : ''}.png`), fullPage: true });
+    }
+    return found;
+  }
+
+  it('has a visit for every route of the portal', async () => {
+    await page.goto(`${platform.url}/login`);
+    await page.getByTestId('login-username').waitFor();
+    const names = await page.evaluate(() => {
+      const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: { getRoutes(): Array<{ name?: unknown; redirect?: unknown }> } } } } }).__vue_app__;
+      return app.config.globalProperties.$router
+        .getRoutes()
+        .filter((r) => !r.redirect)
+        .map((r) => String(r.name ?? ''));
+    });
+    expect(names.length).toBeGreaterThan(10);
+    const pages = names.filter((n) => !NOT_PAGES.has(n));
+    expect(pages.filter((n) => !(n in VISITS)), 'routes without an account to visit them in this test').toEqual([]);
+    expect(Object.keys(VISITS).filter((n) => !pages.includes(n)), 'visits of routes that are gone').toEqual([]);
+  });
+
+  // Grouped by account, so each signs in once.
+  const accounts = [...new Set([...Object.values(VISITS).flat(), ...EXTRA].map((v) => v.as))];
+  it.each(accounts.map((a) => [a ?? 'nobody', a] as const))('finds no serious or critical violation on the pages of %s', async (_label, account) => {
+    const found: string[] = [];
+    for (const [name, visits] of Object.entries(VISITS)) {
+      for (const v of visits.filter((x) => x.as === account)) found.push(...(await visit(name, v)));
+    }
+    for (const v of EXTRA.filter((x) => x.as === account)) found.push(...(await visit('receipt', v)));
+    expect(found, `serious or critical violations:\n${found.join('\n')}\n`).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
