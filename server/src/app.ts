@@ -7,7 +7,6 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { OptimisticLockError, type MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAbility, defineAbilityFor } from '@xinfang/permissions';
@@ -19,6 +18,9 @@ import { loadAuthUser } from './modules/auth/auth.service.js';
 import { readToken } from './modules/auth/token.js';
 import { buildAppSchema } from './schema.js';
 import { servePortal } from './http/static.js';
+import { checkGraphQLRequest, HttpRefusal, readJsonBody, sendRefusal, statusForJson, APPLICATION_JSON, type ResponseMediaType } from './http/graphql-http.js';
+import { queryLimits } from './http/limits.js';
+import { isDatabaseUnavailable, serviceUnavailable, UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from './http/unavailable.js';
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
@@ -30,9 +32,8 @@ const PUBLIC_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_UNAVAILABLE',
 ]);
-
-const MAX_BODY = 1024 * 1024;
 
 export interface App {
   server: Server;
@@ -42,8 +43,9 @@ export interface App {
 
 /**
  * Keeps what a client may see of an error: our own coded errors and GraphQL's validation errors as
- * they are; a lost optimistic lock as CONFLICT; anything else (a database error, a bug) as a bare
- * "internal error", its details only in the log.
+ * they are; a lost optimistic lock as CONFLICT; a database that cannot be reached as
+ * SERVICE_UNAVAILABLE; anything else (a database error, a bug) as a bare "internal error", its
+ * details only in the log.
  */
 function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -53,6 +55,14 @@ function formatErrorFor(logger: Logger) {
       return { message: 'Someone else changed this record; reload it and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     const code = formatted.extensions?.code;
+    if (code !== 'SERVICE_UNAVAILABLE' && isDatabaseUnavailable(original)) {
+      // Not a bug: the database is down or restarting, and /readyz says so too.
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable during a GraphQL request');
+      return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } };
+    }
+    if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+      return { message: formatted.message, extensions: { code, reason: 'MAX_TOKENS' } };
+    }
     // Duck-typed: under Vitest the graphql package can be loaded twice, which defeats instanceof.
     const ours = original instanceof GraphQLError || (typeof original === 'object' && original !== null && 'extensions' in original);
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && (ours || !(original instanceof Error))) {
@@ -78,30 +88,39 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw Object.assign(new Error('Request body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+/**
+ * Reads the token's user into the context it was built for and answers that context. A symbol key,
+ * because Apollo hands the resolvers a shallow copy of the context, which carries it along.
+ */
+const SIGN_IN = Symbol('signIn');
+type PendingContext = RequestContext & { [SIGN_IN]?: () => Promise<RequestContext> };
 
 /** The HTTP server: /graphql, /healthz, /readyz and the built portal, on one port. */
 export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger): Promise<App> {
   const schema = await buildAppSchema();
   const server = createServer();
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 20 },
-    costLimit: { maxCost: 20000 },
-    maxTokens: { n: 5000 },
-    blockFieldSuggestion: { enabled: config.production },
-  }).protect();
-  // graphql-armor's plugin types trail Apollo 5's (stack-notes.md); the runtime objects are the same.
-  const armorPlugins = armor.plugins as unknown as ApolloServerPlugin<RequestContext>[];
+  const limits = queryLimits(config.production);
+  // The token names a user; reading that user is the request's first SQL statement, so it waits
+  // until the document has parsed and validated: a refused document costs the database nothing.
+  const signInAfterValidation: ApolloServerPlugin<RequestContext> = {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ contextValue }) => {
+        const pending = contextValue as PendingContext;
+        const signIn = pending[SIGN_IN];
+        if (!signIn) return;
+        delete pending[SIGN_IN];
+        try {
+          // The built context keeps the user too: the request's loaders read it from there.
+          const { user, ability, tokenProblem } = await signIn();
+          Object.assign(pending, { user, ability, tokenProblem });
+        } catch (err) {
+          if (!isDatabaseUnavailable(err)) throw err;
+          logger.warn({ err }, 'database unavailable while reading the signed-in user');
+          throw serviceUnavailable();
+        }
+      },
+    }),
+  };
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.production,
@@ -110,9 +129,21 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
     stopOnTerminationSignals: false,
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: armor.validationRules,
+    // Sessions are bearer tokens, never cookies: a cross-site page cannot send a signed-in request,
+    // and POST accepts only application/json (checkGraphQLRequest), so Apollo's CSRF header check
+    // would only refuse honest GET queries, which the GraphQL-over-HTTP specification allows.
+    csrfPrevention: false,
+    allowBatchedHttpRequests: false,
+    logger,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError: formatErrorFor(logger),
-    plugins: [...armorPlugins, ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...limits.plugins,
+      signInAfterValidation,
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -121,7 +152,7 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
 
   const buildContext = async (req: IncomingMessage): Promise<RequestContext> => {
     const em = orm.em.fork();
-    const ctx: RequestContext = {
+    const ctx: PendingContext = {
       em,
       user: null,
       tokenProblem: null,
@@ -134,35 +165,44 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (token) {
+      // Checking the signature is CPU only; the user is read after validation (signInAfterValidation).
       const read = await readToken(token, config.jwtSecret);
       if ('problem' in read) ctx.tokenProblem = read.problem;
       else {
-        const user = await loadAuthUser(em, read.userId, read.issuedAt, read.sessionId);
-        if (user) {
-          ctx.user = user;
-          ctx.ability = defineAbilityFor(user);
-        } else ctx.tokenProblem = 'SESSION_EXPIRED';
+        ctx[SIGN_IN] = async () => {
+          const user = await loadAuthUser(em, read.userId, read.issuedAt, read.sessionId);
+          if (user) {
+            ctx.user = user;
+            ctx.ability = defineAbilityFor(user);
+          } else ctx.tokenProblem = 'SESSION_EXPIRED';
+          return ctx;
+        };
       }
     }
     return ctx;
   };
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    let mediaType: ResponseMediaType | undefined;
+    let body: unknown = undefined;
+    try {
+      mediaType = checkGraphQLRequest(req);
+      if (req.method === 'POST') body = await readJsonBody(req);
+    } catch (err) {
+      if (!(err instanceof HttpRefusal)) throw err;
+      // A client's mistake, not the server's: worth a line at info, never an error.
+      logger.info({ status: err.status, reason: err.reason, method: req.method }, 'GraphQL request refused');
+      sendRefusal(res, err, mediaType);
+      // Read and drop whatever body is left, so that the connection ends cleanly.
+      req.resume();
+      return;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    let body: unknown = undefined;
-    if (req.method === 'POST') {
-      const text = await readBody(req);
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] }));
-        return;
-      }
-    }
+    // Apollo serves the media type negotiated here (checkGraphQLRequest), whatever the client wrote.
+    headers.set('accept', mediaType);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () => buildContext(req),
@@ -170,6 +210,7 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      if (mediaType === APPLICATION_JSON) res.statusCode = statusForJson(res.statusCode, response.body.string);
       res.end(response.body.string);
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -206,10 +247,10 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     })();
-    done.catch((err: { status?: number }) => {
+    done.catch((err: unknown) => {
       logger.error({ err }, 'request failed');
-      if (!res.headersSent) res.writeHead(err.status ?? 500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(err.status === 413 ? 'Request body too large' : 'Internal server error');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal server error');
     });
   });
 

@@ -1,0 +1,55 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import type { RequestContext } from '../common/context.js';
+
+/**
+ * The limits a document must keep to be run. The portal's largest operation has about 130 tokens, a
+ * depth of 5, no aliases and no directives: these leave room for every honest client and refuse a
+ * hostile document while it is parsed or validated, before a resolver (or a SQL statement) runs.
+ */
+export const QUERY_LIMITS = {
+  /** Lexical tokens, counted by graphql-js's own parser, which stops at the limit. */
+  maxTokens: 5000,
+  maxDepth: 12,
+  maxAliases: 20,
+  maxDirectives: 20,
+  maxCost: 20000,
+} as const;
+
+/** Why a document was refused, in `extensions.reason` beside the code GRAPHQL_VALIDATION_FAILED. */
+export type LimitReason = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_COST';
+
+const reportAs =
+  (reason: LimitReason) =>
+  (ctx: ValidationContext | null, error: GraphQLError): void => {
+    // graphql-armor calls every refusal a "Syntax Error"; it is a limit, said plainly.
+    ctx?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { reason } }));
+  };
+
+const reject = (reason: LimitReason) => ({ propagateOnRejection: false, onReject: [reportAs(reason)] });
+
+/** graphql-armor's rules and plugins, and the parser's token limit, for Apollo Server's options. */
+export function queryLimits(production: boolean): {
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin<RequestContext>[];
+  parseOptions: ParseOptions;
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ...reject('MAX_DEPTH') },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, ...reject('MAX_ALIASES') },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...reject('MAX_DIRECTIVES') },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, ...reject('MAX_COST') },
+    // graphql-armor's token plugin parses the document a second time and throws from a plugin hook,
+    // which Apollo answers with 500 (a syntax error came back as "500 GRAPHQL_VALIDATION_FAILED").
+    // The parser's own limit refuses the same documents as a parse error: 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return {
+    validationRules: armor.validationRules,
+    // graphql-armor's plugin types trail Apollo 5's (stack-notes.md); the runtime objects are the same.
+    plugins: armor.plugins as unknown as ApolloServerPlugin<RequestContext>[],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+  };
+}
