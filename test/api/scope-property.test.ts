@@ -30,7 +30,8 @@
  * One server per database mode; the worlds of one mode live side by side in it, each in its own two
  * counties, so a user of one world seeing anything of another is a difference too.
  *
- * Reproduce or vary: SCOPE_SEED=<n> (default below; PGlite uses seed + 1), SCOPE_RUNS=<worlds per mode>,
+ * Reproduce or vary: SCOPE_SEED=<n> (default below; PGlite uses seed + 1), SCOPE_CHECKS=<target per
+ * mode, at least 10,000: worlds are built until it is reached>, SCOPE_RUNS=<at most so many worlds>,
  * SCOPE_SHRINK=1 to let fast-check shrink a failing world (slow: each attempt builds a world).
  */
 import fc from 'fast-check';
@@ -52,8 +53,10 @@ import {
 import { buildWorld, inPool, worldArb, type BuiltUser, type BuiltWorld } from '../support/scope-world.js';
 
 const SEED = Number(process.env.SCOPE_SEED ?? 20261203);
-const RUNS: Record<string, number> = { postgres: Number(process.env.SCOPE_RUNS ?? 4), pglite: Number(process.env.SCOPE_RUNS ?? 4) };
+/** Worlds are built until the checks reach the target (at least 10,000 per mode), at most this many. */
 const MIN_CHECKS = 10_000;
+const TARGET = Math.max(MIN_CHECKS, Number(process.env.SCOPE_CHECKS ?? MIN_CHECKS));
+const MAX_WORLDS = Number(process.env.SCOPE_RUNS ?? 8);
 
 interface Difference {
   user: string;
@@ -188,15 +191,18 @@ describe.each(DATABASE_MODES)('randomised scope check on %s', (mode) => {
 
   it(`compares what each user gets with the reference, ${MIN_CHECKS}+ checks, no difference`, async () => {
     const seed = mode === 'pglite' ? SEED + 1 : SEED;
-    const numRuns = RUNS[mode]!;
+    const numRuns = MAX_WORLDS;
+    let failed = false;
     let checks = 0;
     let worlds = 0;
     const defects = { count: 0 };
     const perQuestion = new Map<string, number>();
     const began = Date.now();
-    console.log(`scope-property on ${mode}: seed ${seed}, ${numRuns} worlds (SCOPE_SEED=${SEED} to reproduce)`);
+    console.log(`scope-property on ${mode}: seed ${seed}, worlds until ${TARGET} checks, at most ${numRuns} (SCOPE_SEED=${SEED} to reproduce)`);
     await fc.assert(
       fc.asyncProperty(worldArb, async (spec) => {
+        // Enough checks: the remaining generated worlds are not built (unless shrinking a failure).
+        if (checks >= TARGET && !failed) return;
         const t0 = Date.now();
         const world = await buildWorld(platform, spec, worlds++ + (mode === 'pglite' ? 500 : 0));
         const t1 = Date.now();
@@ -211,7 +217,10 @@ describe.each(DATABASE_MODES)('randomised scope check on %s', (mode) => {
           defects,
         );
         console.log(`world ${worlds}: ${world.units.length} units, ${world.users.length} users, ${world.petitions.length} petitions; built in ${t1 - t0} ms, ${checks - before} checks in ${Date.now() - t1} ms`);
-        if (diffs.length) throw new Error(report(world, diffs));
+        if (diffs.length) {
+          failed = true;
+          throw new Error(report(world, diffs));
+        }
       }),
       {
         seed,

@@ -36,7 +36,8 @@ export interface UserSpec {
 
 export type Narrow = 'KEY' | 'BACKLOG' | 'ACCUSATIONS';
 
-export type Stage = 'REGISTERED' | 'ACCEPTED' | 'ASSIGNED';
+/** OBJECTED: assigned, then the handling unit objected (异议) and the case went back to the bureau. */
+export type Stage = 'REGISTERED' | 'ACCEPTED' | 'ASSIGNED' | 'OBJECTED';
 
 export interface PetitionSpec {
   county: number;
@@ -87,7 +88,7 @@ export const worldArb: fc.Arbitrary<WorldSpec> = fc.record({
       kind: fc.constantFrom<PetitionKind>('CLAIM', 'CLAIM', 'SUGGESTION', 'ACCUSATION', 'ACCUSATION'),
       location: choice,
       respondent: fc.option(choice, { freq: 3 }),
-      stage: fc.constantFrom<Stage>('REGISTERED', 'ACCEPTED', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED'),
+      stage: fc.constantFrom<Stage>('REGISTERED', 'ACCEPTED', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED', 'OBJECTED'),
       handler: choice,
       isKeyMatter: fc.boolean(),
       isBacklog: fc.oneof(fc.constant(false), fc.constant(false), fc.boolean()),
@@ -272,13 +273,21 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
     if (ps.stage !== 'REGISTERED' && !stuck) {
       version = (await step('acceptPetition', 'mutation($id: ID!, $v: Int!) { acceptPetition(id: $id, version: $v) { id version } }', { id, v: version })).acceptPetition!.version;
     }
-    if (ps.stage === 'ASSIGNED' && !stuck) {
+    if ((ps.stage === 'ASSIGNED' || ps.stage === 'OBJECTED') && !stuck) {
       // An accusation goes to the discipline commission; nothing goes to the unit it complains about.
       const target =
         ps.kind === 'ACCUSATION' ? here.find((u) => commissions.has(u.id))! : choose(ps.handler, HANDLERS);
       if (target.id !== respondent?.id) {
         version = (await step('assignPetition', 'mutation($id: ID!, $v: Int!, $h: ID!) { assignPetition(id: $id, version: $v, handlingUnitId: $h, mode: ASSIGN) { id version } }', { id, v: version, h: target.id })).assignPetition!.version;
         handler = target;
+      }
+      // The handling unit's own officer objects: the petition leaves its hands.
+      const objector = handler && ps.stage === 'OBJECTED' ? users.find((u) => u.unit.id === handler!.id && (u.roles.includes('DEPARTMENT') || u.roles.includes('TOWNSHIP'))) : undefined;
+      if (objector) {
+        const answer = await gql(platform.url, 'mutation($id: ID!, $v: Int!) { objectToAssignment(id: $id, version: $v, reason: "不属本单位职权") { id version } }', { id, v: version }, objector.token);
+        if (answer.errors?.length || !answer.data) throw new Error(`world building: objectToAssignment failed: ${answer.text}`);
+        version = answer.data.objectToAssignment.version;
+        handler = null;
       }
     }
     if (flagged) {
