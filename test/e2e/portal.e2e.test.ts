@@ -66,6 +66,23 @@ describe('the portal in a browser', () => {
     expect(await page.evaluate(() => localStorage.getItem('xinfang.session'))).toBeNull();
   }
 
+  /** Signs out, and checks that the server was told: the token of the ended session is refused. */
+  async function signOutOnTheServer(): Promise<void> {
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('xinfang.session') ?? '{}').token as string);
+    const logout = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('mutation Logout'));
+    await signOut();
+    expect(await (await logout).json()).toEqual({ data: { logout: true } });
+    const asked = await page.evaluate(async (old) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${old}` },
+        body: JSON.stringify({ query: '{ me { username } }' }),
+      });
+      return (await response.json()) as { errors?: Array<{ extensions?: { code?: string; reason?: string } }> };
+    }, token);
+    expect(asked.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
+  }
+
   /** The text of the latest Element Plus message (ElMessage) on the page. */
   const lastMessage = () => page.locator('.el-message').last().innerText();
   /** A unit's node in the organisation tree, by its exact name. */
@@ -120,7 +137,8 @@ describe('the portal in a browser', () => {
     await page.waitForURL(/\/my-work$/);
     await page.goto(at('/'));
     await page.waitForURL(/\/my-work$/);
-    await signOut();
+    // Signing out ends the session on the server, not only in this browser.
+    await signOutOnTheServer();
   });
 
   it('shows a village its place under its township, and only its own area', async () => {

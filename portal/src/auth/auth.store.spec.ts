@@ -1,6 +1,8 @@
 import { defineAbilityFor, packAbilityRules, subject } from '@xinfang/permissions';
 import { createPinia, setActivePinia } from 'pinia';
+import type { Client } from '@urql/vue';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { setApiClient } from '@/api/client';
 import type { SessionUserFragment } from '@/gql/graphql';
 import { fakeApi } from '@/testing/fake-api';
 import { ability } from './ability';
@@ -82,6 +84,36 @@ describe('the auth store', () => {
     expect(auth.token).toBeNull();
     expect(localStorage.getItem('xinfang.session')).toBeNull();
     expect(ability.can('read', village)).toBe(false);
+  });
+
+  it('signs out on the server too: the logout mutation carries the ending session’s token', async () => {
+    const { operations } = fakeApi((_variables, name) => (name === 'Logout' ? { data: { logout: true } } : signedIn));
+    const auth = useAuthStore();
+    await auth.login('qingshan', 'xinfang-demo');
+    await auth.signOut();
+
+    expect(operations.map((o) => o.name)).toEqual(['Login', 'Logout']);
+    expect(operations[1]?.context).toEqual({ fetchOptions: { headers: { authorization: 'Bearer token-1' } } });
+    expect(auth.signedIn).toBe(false);
+    expect(localStorage.getItem('xinfang.session')).toBeNull();
+    expect(ability.can('read', village)).toBe(false);
+  });
+
+  it('is signed out even when the server refuses or cannot be reached for the logout', async () => {
+    fakeApi((_variables, name) => (name === 'Logout' ? { error: { code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' } } : signedIn));
+    const auth = useAuthStore();
+    await auth.login('qingshan', 'xinfang-demo');
+    await auth.signOut();
+    expect(auth.signedIn).toBe(false);
+    expect(localStorage.getItem('xinfang.session')).toBeNull();
+
+    // Offline: the client's promise itself fails.
+    fakeApi(() => signedIn);
+    await auth.login('qingshan', 'xinfang-demo');
+    setApiClient({ mutation: () => ({ toPromise: () => Promise.reject(new Error('offline')) }) } as unknown as Client);
+    await auth.signOut();
+    expect(auth.signedIn).toBe(false);
+    expect(localStorage.getItem('xinfang.session')).toBeNull();
   });
 
   it('throws a refused sign-in and stays signed out', async () => {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { apiClient } from '@/api/client';
-import { ChangePasswordDocument, LoginDocument, type LoginMutation, type SessionUserFragment } from '@/gql/graphql';
+import { ChangePasswordDocument, LoginDocument, LogoutDocument, type LoginMutation, type SessionUserFragment } from '@/gql/graphql';
 import { ability, applyPackedRules, type PackedRules } from './ability';
 
 const STORAGE_KEY = 'xinfang.session';
@@ -73,6 +73,25 @@ export const useAuthStore = defineStore('auth', () => {
     save(null);
   }
 
+  /**
+   * Signs out: forgets the session here at once, then asks the server to revoke its token, so that a
+   * copy of it (a shared computer, a stolen browser profile) no longer works. Signed out here even if
+   * the server cannot be reached. The token is sent by hand because the session no longer holds it, and
+   * a refusal of it is then no "session lost" for the client to act on.
+   */
+  async function signOut(): Promise<void> {
+    const ending = session.value?.token;
+    save(null);
+    if (!ending) return;
+    try {
+      await apiClient()
+        .mutation(LogoutDocument, {}, { fetchOptions: { headers: { authorization: `Bearer ${ending}` } } })
+        .toPromise();
+    } catch {
+      // Offline or refused: the token still ends by itself when it expires.
+    }
+  }
+
   /** Whether the token's own end has passed (the server would refuse it anyway). */
   function isExpired(now = Date.now()): boolean {
     const end = session.value ? Date.parse(session.value.expiresAt) : Number.NaN;
@@ -84,5 +103,5 @@ export const useAuthStore = defineStore('auth', () => {
     if (session.value) save({ ...session.value, user: next });
   }
 
-  return { token, user, signedIn, login, changePassword, logout, isExpired, setUser };
+  return { token, user, signedIn, login, changePassword, logout, signOut, isExpired, setUser };
 });

@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}": typeof types.ChangePasswordDocument,
+    "mutation Logout {\n  logout\n}": typeof types.LogoutDocument,
     "fragment SessionUser on User {\n  id\n  username\n  displayName\n  roles\n  unitId\n  unit {\n    id\n    name\n    kind\n    countyId\n    townshipId\n    villageId\n    path {\n      id\n      name\n      kind\n    }\n  }\n}": typeof types.SessionUserFragmentDoc,
     "mutation Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}": typeof types.LoginDocument,
     "query HolidayCalendar($year: Int!) {\n  holidayCalendar(year: $year) {\n    date\n    kind\n    name\n  }\n}": typeof types.HolidayCalendarDocument,
@@ -76,6 +77,7 @@ type Documents = {
 };
 const documents: Documents = {
     "mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}": types.ChangePasswordDocument,
+    "mutation Logout {\n  logout\n}": types.LogoutDocument,
     "fragment SessionUser on User {\n  id\n  username\n  displayName\n  roles\n  unitId\n  unit {\n    id\n    name\n    kind\n    countyId\n    townshipId\n    villageId\n    path {\n      id\n      name\n      kind\n    }\n  }\n}": types.SessionUserFragmentDoc,
     "mutation Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}": types.LoginDocument,
     "query HolidayCalendar($year: Int!) {\n  holidayCalendar(year: $year) {\n    date\n    kind\n    name\n  }\n}": types.HolidayCalendarDocument,
@@ -154,6 +156,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}"): (typeof documents)["mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n    token\n    expiresAt\n    rules\n    user {\n      ...SessionUser\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Logout {\n  logout\n}"): (typeof documents)["mutation Logout {\n  logout\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
