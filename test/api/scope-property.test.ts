@@ -49,6 +49,7 @@ import {
   type RefPetition,
   type RefUnit,
   type RefUser,
+  within,
 } from '../support/scope-reference.js';
 import { buildWorld, inPool, worldArb, type BuiltUser, type BuiltWorld } from '../support/scope-world.js';
 
@@ -84,7 +85,13 @@ interface ListedPetition {
 type PetitionPage = { petitions: { totalCount: number; edges: Array<{ node: ListedPetition }> } };
 
 /** Compares everything one world's users get from the API with the reference; returns the differences. */
-async function compareWorld(platform: TestPlatform, world: BuiltWorld, count: (question: string) => void, defects: { count: number }): Promise<Difference[]> {
+async function compareWorld(
+  platform: TestPlatform,
+  world: BuiltWorld,
+  count: (question: string) => void,
+  defects: { count: number },
+  coverage: Map<string, number>,
+): Promise<Difference[]> {
   const diffs: Difference[] = [];
   const check = (u: RefUser, object: string, question: string, expected: unknown, actual: unknown) => {
     count(question.replace(/\{ unitId: [^}]*\}/, '{ unitId }').replace(/\{"[^)]*\}/, '{ flag or kind }'));
@@ -113,6 +120,18 @@ async function compareWorld(platform: TestPlatform, world: BuiltWorld, count: (q
     const list = await gql<PetitionPage>(platform.url, `{ petitions(first: 200) { totalCount edges { node { ${LIST_FIELDS} } } } }`, {}, u.token);
     const listed = compareList(u, 'petitions', list, (p) => readsPetition(u, p));
     for (const p of world.petitions) {
+      const relations = [
+        p.countyId !== u.unit.countyId && 'other county',
+        isAccused(u, p) && 'accused unit of an accusation',
+        p.handler?.id === u.unit.id && 'handling unit',
+        world.objectedBy.get(p.id) === u.unit.id && 'handling unit that objected',
+        p.ownerLeaderId === u.id && 'owning leader',
+        within(p.location, u.unit) && 'located in own unit or below',
+        p.countyId === u.unit.countyId && within(u.unit, p.location) && p.location.id !== u.unit.id && 'located above own unit',
+        readsPetition(u, p) && 'readable',
+        readsPetitioner(u, p) && 'petitioner readable',
+      ];
+      for (const r of relations) if (r) coverage.set(r, (coverage.get(r) ?? 0) + 1);
       const row = listed.get(p.id);
       if (!row || !readsPetition(u, p)) continue;
       const what = describePetition(p);
@@ -197,6 +216,7 @@ describe.each(DATABASE_MODES)('randomised scope check on %s', (mode) => {
     let worlds = 0;
     const defects = { count: 0 };
     const perQuestion = new Map<string, number>();
+    const coverage = new Map<string, number>();
     const began = Date.now();
     console.log(`scope-property on ${mode}: seed ${seed}, worlds until ${TARGET} checks, at most ${numRuns} (SCOPE_SEED=${SEED} to reproduce)`);
     await fc.assert(
@@ -215,6 +235,7 @@ describe.each(DATABASE_MODES)('randomised scope check on %s', (mode) => {
             perQuestion.set(question, (perQuestion.get(question) ?? 0) + 1);
           },
           defects,
+          coverage,
         );
         console.log(`world ${worlds}: ${world.units.length} units, ${world.users.length} users, ${world.petitions.length} petitions; built in ${t1 - t0} ms, ${checks - before} checks in ${Date.now() - t1} ms`);
         if (diffs.length) {
@@ -233,7 +254,8 @@ describe.each(DATABASE_MODES)('randomised scope check on %s', (mode) => {
       },
     );
     console.log(`scope-property on ${mode}: ${checks} checks in ${worlds} worlds, ${((Date.now() - began) / 1000).toFixed(1)} s, no difference (${defects.count} of them expect a known DEFECT)`);
-    console.log([...perQuestion].map(([q, n]) => `  ${n}\t${q}`).join('\n'));
+    console.log(`checks per question:\n${[...perQuestion].map(([q, n]) => `  ${n}\t${q}`).join('\n')}`);
+    console.log(`(user, petition) pairs by relation:\n${[...coverage].map(([r, n]) => `  ${n}\t${r}`).join('\n')}`);
     expect(checks).toBeGreaterThanOrEqual(MIN_CHECKS);
   }, 600_000);
 });

@@ -113,6 +113,8 @@ export interface BuiltWorld {
   petitions: RefPetition[];
   /** What the API could not do and the SQL did (see the test's header). */
   notes: string[];
+  /** The petitions whose handling unit objected, and that unit. */
+  objectedBy: Map<string, string>;
 }
 
 const KIND_OF_USER: Record<UserKind, { roles: Role[]; kinds: UnitKind[] }> = {
@@ -175,6 +177,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
   const users: BuiltUser[] = [];
   const password = `scope-pass-${tag}`;
   const commissions = new Set<string>();
+  const objectedBy = new Map<string, string>();
 
   // Counties, their trees and their discipline commissions.
   for (const [c, cs] of spec.counties.entries()) {
@@ -287,6 +290,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
         const answer = await gql(platform.url, 'mutation($id: ID!, $v: Int!) { objectToAssignment(id: $id, version: $v, reason: "不属本单位职权") { id version } }', { id, v: version }, objector.token);
         if (answer.errors?.length || !answer.data) throw new Error(`world building: objectToAssignment failed: ${answer.text}`);
         version = answer.data.objectToAssignment.version;
+        objectedBy.set(id, handler!.id);
         handler = null;
       }
     }
@@ -307,5 +311,5 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
     if (p.ownerLeaderId) await sql('update petition set owner_leader_id = ? where id = ?', [p.ownerLeaderId, p.id]);
   }
   notes.push('isSupervised and ownerLeaderId: set in SQL');
-  return { units, users, petitions, notes };
+  return { units, users, petitions, notes, objectedBy };
 }
