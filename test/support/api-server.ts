@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createLogger, loadConfig, startServer, type AppConfig, type RunningServer } from '@xinfang/server';
+import { createLogger, loadConfig, startServer, type AppConfig, type Logger, type RunningServer } from '@xinfang/server';
 
 export type DatabaseMode = 'postgres' | 'pglite';
 
@@ -17,7 +17,7 @@ export interface TestPlatform extends RunningServer {
  * Starts the server from its sources on a free port with the demo county, on a fresh database: a new
  * PostgreSQL database on TEST_DATABASE_URL's server (dropped afterwards), or an in-memory PGlite.
  */
-export async function startTestPlatform(mode: DatabaseMode, overrides: Partial<AppConfig> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(mode: DatabaseMode, overrides: Partial<AppConfig> = {}, logger?: Logger): Promise<TestPlatform> {
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
   if (mode === 'postgres') {
@@ -48,7 +48,7 @@ export async function startTestPlatform(mode: DatabaseMode, overrides: Partial<A
   });
   let running: RunningServer;
   try {
-    running = await startServer(config, createLogger(process.env.LOG_LEVEL ?? 'silent'));
+    running = await startServer(config, logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent'));
   } catch (err) {
     await dropDatabase?.();
     throw err;

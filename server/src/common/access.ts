@@ -39,10 +39,10 @@ export function accessibleWhere<T extends object>(
 }
 
 /** Whether a filter from `accessibleWhere` lets every row through (an unconditional rule). */
-export const isEverything = (where: object): boolean => Object.keys(where).length === 0;
+export const isEverything = (where: unknown): boolean => typeof where === 'object' && where !== null && Object.keys(where).length === 0;
 
 /** Whether a filter from `accessibleWhere` lets no row through (no rule at all). */
-export const isNothing = (where: object): boolean => where === NOTHING;
+export const isNothing = (where: unknown): boolean => where === NOTHING;
 
 /** Refuses with FORBIDDEN when the caller has no rule at all allowing `action` on `subject`. */
 export function assertCan(ability: AppAbility, action: Action, subject: SubjectType): void {

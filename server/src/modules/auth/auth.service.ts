@@ -54,6 +54,9 @@ export class AuthService {
       [userKey, addrKey],
     );
 
+    // Security events (ASVS V16.3.1): who tried, from where, and what came of it; never the password.
+    const event = (outcome: 'SIGNED_IN' | 'REFUSED', reason?: string) =>
+      ctx.logger.info({ event: 'sign-in', outcome, reason, username: name.slice(0, 64), address: ctx.address.slice(0, 64) }, outcome === 'SIGNED_IN' ? 'signed in' : 'sign-in refused');
     const refuse = (until: number) =>
       unauthenticated('Too many failed sign-in attempts. Try again later.', {
         reason: 'LOGIN_LOCKED',
@@ -69,9 +72,15 @@ export class AuthService {
     };
 
     const lockedRows = rows.filter((r) => lockedUntil(r) > Date.now());
-    if (lockedRows.length > 0) throw refuse(Math.max(...lockedRows.map(lockedUntil)));
+    if (lockedRows.length > 0) {
+      event('REFUSED', 'LOGIN_LOCKED');
+      throw refuse(Math.max(...lockedRows.map(lockedUntil)));
+    }
     const over = rows.filter((r) => r.failures > limitOf(r.key));
-    if (over.length > 0) throw refuse(await lock(over.map((r) => r.key)));
+    if (over.length > 0) {
+      event('REFUSED', 'LOGIN_LOCKED');
+      throw refuse(await lock(over.map((r) => r.key)));
+    }
 
     const earlierFailures = Math.max(...rows.map((r) => r.failures - 1));
     if (earlierFailures >= l.slowAfter) {
@@ -83,6 +92,7 @@ export class AuthService {
     if (!ok || !user) {
       const reached = rows.filter((r) => r.failures >= limitOf(r.key)).map((r) => r.key);
       if (reached.length > 0) await lock(reached);
+      event('REFUSED', reached.length > 0 ? 'BAD_CREDENTIALS_NOW_LOCKED' : 'BAD_CREDENTIALS');
       throw unauthenticated('Wrong username or password.', { reason: 'BAD_CREDENTIALS' });
     }
 
@@ -96,6 +106,7 @@ export class AuthService {
     // Plain SQL: a sign-in is not an edit of the account, so it must not move the account's
     // optimistic-lock version (MikroORM's own updates would), nor collide with another sign-in.
     await conn.execute('update app_user set last_login_at = now() where id = ?', [user.id]);
+    event('SIGNED_IN');
 
     return issueSession(ctx.em, ctx.config, user.id);
   }
@@ -148,5 +159,6 @@ export async function revokeSession(ctx: RequestContext & { user: AuthUser }): P
     [sessionId, ctx.user.id],
   );
   await conn.execute('delete from revoked_session where expires_at < now()');
+  ctx.logger.info({ event: 'sign-out', userId: ctx.user.id, username: ctx.user.username, address: ctx.address.slice(0, 64) }, 'signed out');
   return true;
 }
