@@ -19,7 +19,7 @@ import { readToken } from './modules/auth/token.js';
 import { buildAppSchema } from './schema.js';
 import { servePortal } from './http/static.js';
 import { checkGraphQLRequest, HttpRefusal, readJsonBody, sendRefusal, statusForJson, APPLICATION_JSON, type ResponseMediaType } from './http/graphql-http.js';
-import { queryLimits } from './http/limits.js';
+import { limitViolations, queryLimits } from './http/limits.js';
 import { isDatabaseUnavailable, serviceUnavailable, UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from './http/unavailable.js';
 
 const PUBLIC_CODES = new Set([
@@ -60,7 +60,7 @@ function formatErrorFor(logger: Logger) {
       logger.warn({ err: original, path: formatted.path }, 'database unavailable during a GraphQL request');
       return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } };
     }
-    if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+    if (code === 'GRAPHQL_PARSE_FAILED' && /more tha[nt] \d+ tokens/.test(formatted.message)) {
       return { message: formatted.message, extensions: { code, reason: 'MAX_TOKENS' } };
     }
     // Duck-typed: under Vitest the graphql package can be loaded twice, which defeats instanceof.
@@ -137,6 +137,7 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
     logger,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
+    validationOptions: { maxErrors: 20 },
     formatError: formatErrorFor(logger),
     plugins: [
       ...limits.plugins,
@@ -195,6 +196,13 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
       sendRefusal(res, err, mediaType);
       // Read and drop whatever body is left, so that the connection ends cleanly.
       req.resume();
+      return;
+    }
+    const query = req.method === 'POST' ? (body as { query?: unknown } | null | undefined)?.query : url.searchParams.get('query');
+    const overLimit = limitViolations(schema, query, limits.validationRules);
+    if (overLimit.length > 0) {
+      res.writeHead(mediaType === APPLICATION_JSON ? 200 : 400, { 'content-type': `${mediaType}; charset=utf-8` });
+      res.end(JSON.stringify({ errors: overLimit }));
       return;
     }
     const headers = new HeaderMap();

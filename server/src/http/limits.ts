@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { RequestContext } from '../common/context.js';
 
 /**
@@ -52,4 +52,24 @@ export function queryLimits(production: boolean): {
     plugins: armor.plugins as unknown as ApolloServerPlugin<RequestContext>[],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
   };
+}
+
+/**
+ * The limits' refusals of a query, checked alone before Apollo sees it. GraphQL's own rules are
+ * costly on exactly these documents (200 aliases keep OverlappingFieldsCanBeMerged busy for tens of
+ * milliseconds, 300 repeated directives make 100 errors), so a document over a limit is refused on
+ * the limits' verdict. A document that does not parse is left to Apollo, which says why.
+ */
+export function limitViolations(schema: GraphQLSchema, query: unknown, rules: ValidationRule[]): GraphQLFormattedError[] {
+  if (typeof query !== 'string') return [];
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
+  } catch {
+    return [];
+  }
+  return validate(schema, document, rules, { maxErrors: 10 }).map((error) => ({
+    message: error.message,
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: error.extensions.reason },
+  }));
 }
