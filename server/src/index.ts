@@ -17,6 +17,7 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE } from './seed/demo-county.js';
 export { bootstrapCounty } from './seed/bootstrap.js';
 export { verifyChains } from './modules/petition/timeline.service.js';
 export { APP_ROLE, APPEND_ONLY_TABLES, asDatabaseOwner } from './db/orm.js';
+export { backup, restore, type BackupResult, type DatabaseLocation } from './db/backup.js';
 
 // MikroORM colours its messages for a terminal; the log wants plain text.
 // eslint-disable-next-line no-control-regex
