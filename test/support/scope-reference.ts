@@ -39,6 +39,8 @@ export interface RefPetition {
   subject: string;
   content: string;
   respondentName: string | null;
+  /** A word of the content found in no other petition, and no part of the petitioner's identity. */
+  keyword: string;
   petitioner: { name: string; phone: string; address: string };
 }
 
@@ -149,6 +151,14 @@ export function inUnitFilter(p: RefPetition, unit: RefUnit): boolean {
  * `petitions(filter: { text: <the petitioner's name> })` (issue 8, defect 1): a reader who may not
  * know who petitioned finds nothing by the name; one who may, finds the petition whose texts carry it.
  */
+/**
+ * `petitions(filter: { text: <a word of the content> })`: a reader finds what it may read the content
+ * of — every readable petition but an accusation against its own unit.
+ */
+export function findsByContentWord(u: RefUser, p: RefPetition): boolean {
+  return readsPetition(u, p) && !isAccused(u, p);
+}
+
 export function findsByPetitionerName(u: RefUser, p: RefPetition): boolean {
   return readsPetition(u, p) && readsPetitioner(u, p);
 }

@@ -193,9 +193,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
 
     const create = async (name: string, kind: UnitKind, parent: RefUnit): Promise<RefUnit> => {
       const made = await must(platform, token, `createUnit ${name}`, 'mutation($input: CreateUnitInput!) { createUnit(input: $input) { id } }', { input: { name, kind, parentId: parent.id } });
-      const unit: RefUnit = { id: made.createUnit.id, name, kind, countyId: county.id, path: [...parent.path, made.createUnit.id] };
-      units.push(unit);
-      return unit;
+      return { id: made.createUnit.id, name, kind, countyId: county.id, path: [...parent.path, made.createUnit.id] } satisfies RefUnit;
     };
     // Level by level, a few at a time.
     const departments = await inPool(Array.from({ length: cs.departments }, (_, d) => d), 4, (d) => create(`${tag}${c}局${cn(d, 1)}`, 'DEPARTMENT', countyUnit));
@@ -203,7 +201,9 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
     const villageSpecs = cs.townships.flatMap((villages, t) => villages.map((groups, v) => ({ township: townships[t]!, v, groups })));
     const villages = await inPool(villageSpecs, 4, (vs) => create(`${vs.township.name}村${cn(vs.v, 1)}`, 'VILLAGE', vs.township));
     const groupSpecs = villageSpecs.flatMap((vs, i) => Array.from({ length: vs.groups }, (_, g) => ({ village: villages[i]!, g })));
-    await inPool(groupSpecs, 4, (gs) => create(`${gs.village.name}组${cn(gs.g, 1)}`, 'VILLAGE_GROUP', gs.village));
+    const groups = await inPool(groupSpecs, 4, (gs) => create(`${gs.village.name}组${cn(gs.g, 1)}`, 'VILLAGE_GROUP', gs.village));
+    // In the order of the spec, whatever order the answers came in: the world is the seed's.
+    units.push(...departments, ...townships, ...villages, ...groups);
     // The API cannot make a discipline commission (CreateUnitInput has no `function`; only the demo
     // county's seed has one), and accusations may be assigned only to it: the first department is made
     // one in SQL.
@@ -256,7 +256,8 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
     const phone = `139${pad(world, 4)}${pad(ps.county, 1)}${pad(i, 3)}`;
     const address = `${tag}路${cn(i, 3)}号`;
     const subject = ps.nameInSubject ? `${name}反映机耕道损毁` : `反映${location.name}机耕道损毁`;
-    const content = `${name}（电话${phone}，住${address}）来信反映${location.name}的问题，请求依法解决。`;
+    const keyword = `事由${tag}${ps.county}丙${cn(i, 3)}`;
+    const content = `${name}（电话${phone}，住${address}）来信反映${location.name}的问题（${keyword}），请求依法解决。`;
     const respondentName = respondent ? `${respondent.name}工作人员` : null;
     const registrar = registrars[ps.county]!;
     const step = async (what: string, query: string, variables: Record<string, unknown>) => (await must(platform, registrar.token, what, query, variables)) as Record<string, { id: string; version: number }>;
@@ -301,7 +302,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
     const owner = ps.owner === null ? undefined : pick(leaders, ps.owner);
     return {
       id, countyId: countyIds[ps.county]!, kind: ps.kind, location, handler, respondent, isKeyMatter: flagged && ps.isKeyMatter, isBacklog: flagged && ps.isBacklog,
-      isSupervised: ps.isSupervised, ownerLeaderId: owner?.id ?? null, subject, content, respondentName, petitioner: { name, phone, address },
+      isSupervised: ps.isSupervised, ownerLeaderId: owner?.id ?? null, subject, content, keyword, respondentName, petitioner: { name, phone, address },
     };
   });
   // Neither a supervision order (督查督办) nor a leader's ownership (包案) can be made through the API
