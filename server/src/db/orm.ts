@@ -18,7 +18,11 @@ export function ormOptions(url: string, embedded: boolean, log?: (message: strin
     extensions: [Migrator],
     subscribers: [new ChangeAuditSubscriber()],
     forceUtcTimezone: true,
-    pool: embedded ? { min: 1, max: 1 } : { min: 0, max: 10 },
+    // Bounded waits, so that a request fails with SERVICE_UNAVAILABLE instead of hanging while the
+    // database is unreachable: a connection is made within 5 s (node-postgres waits forever by
+    // default) and handed out within 10 s (knex's default is 60 s).
+    pool: { ...(embedded ? { min: 1, max: 1 } : { min: 0, max: 10 }), acquireTimeoutMillis: 10_000, createTimeoutMillis: 5_000 },
+    driverOptions: { connection: { connectionTimeoutMillis: 5_000 } },
     debug: false,
     // Under Vitest this file is TypeScript: read the migrations' sources, not a stale build.
     preferTs: import.meta.url.endsWith('.ts'),
