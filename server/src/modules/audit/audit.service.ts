@@ -82,3 +82,18 @@ export class ChangeAuditSubscriber implements EventSubscriber {
     }
   }
 }
+
+/**
+ * Audits a change that bypasses the unit of work (raw SQL, `nativeDelete`), which the subscriber
+ * cannot see: call it with the same EntityManager, inside the same transaction as the change.
+ */
+export async function auditRawChange(
+  em: EntityManager,
+  who: AuthUser,
+  change: { action: 'create' | 'update' | 'delete'; entity: string; entityId: string; fields?: string[] },
+): Promise<void> {
+  await em.insert(
+    AuditChange,
+    Object.assign(new AuditChange(), { userId: who.id, unitId: who.unitId, countyId: who.countyId, ...change, fields: [...(change.fields ?? [])].sort() }),
+  );
+}
