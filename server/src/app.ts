@@ -19,7 +19,7 @@ import { readToken } from './modules/auth/token.js';
 import { buildAppSchema } from './schema.js';
 import { servePortal } from './http/static.js';
 import { checkGraphQLRequest, HttpRefusal, readJsonBody, sendRefusal, statusForJson, APPLICATION_JSON, type ResponseMediaType } from './http/graphql-http.js';
-import { limitViolations, queryLimits } from './http/limits.js';
+import { limitViolations, queryLimits, TOKEN_LIMIT } from './http/limits.js';
 import { isDatabaseUnavailable, serviceUnavailable, UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from './http/unavailable.js';
 
 const PUBLIC_CODES = new Set([
@@ -60,7 +60,7 @@ function formatErrorFor(logger: Logger) {
       logger.warn({ err: original, path: formatted.path }, 'database unavailable during a GraphQL request');
       return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } };
     }
-    if (code === 'GRAPHQL_PARSE_FAILED' && /more tha[nt] \d+ tokens/.test(formatted.message)) {
+    if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) {
       return { message: formatted.message, extensions: { code, reason: 'MAX_TOKENS' } };
     }
     // Duck-typed: under Vitest the graphql package can be loaded twice, which defeats instanceof.

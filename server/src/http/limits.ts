@@ -17,6 +17,9 @@ export const QUERY_LIMITS = {
   maxCost: 20000,
 } as const;
 
+/** graphql-js's words when it stops at the token limit ("more that" in 16.x). */
+export const TOKEN_LIMIT = /more tha[nt] \d+ tokens/;
+
 /** Why a document was refused, in `extensions.reason` beside the code GRAPHQL_VALIDATION_FAILED. */
 export type LimitReason = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_COST';
 
@@ -65,8 +68,10 @@ export function limitViolations(schema: GraphQLSchema, query: unknown, rules: Va
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
-  } catch {
-    return [];
+  } catch (err) {
+    // Over the token limit: answered here rather than parsed a second time by Apollo.
+    const message = err instanceof Error ? err.message : '';
+    return TOKEN_LIMIT.test(message) ? [{ message, extensions: { code: 'GRAPHQL_PARSE_FAILED', reason: 'MAX_TOKENS' } }] : [];
   }
   return validate(schema, document, rules, { maxErrors: 10 }).map((error) => ({
     message: error.message,
