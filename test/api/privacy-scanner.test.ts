@@ -379,6 +379,28 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     }
   });
 
+  // DEFECT: (screening and petition modules, for the lead) a dispute that turned into an accusation
+  // names its parties (当事人), and the accuser is usually one of them. The accused unit reads its
+  // territory's disputes, and sees which of them became the accusation against it: through the
+  // accusation itself (`petition(id) { disputes { parties } }`) and through the dispute
+  // (`dispute(id) { parties isLinked petition { id } }`), so the accuser's name reaches it in the
+  // answer about the accusation. Runs last: it adds such a dispute. `it.fails` until fixed; then `it`.
+  it('(for the defect below) lets 石桥村 report a dispute naming the accuser, which the bureau links to the accusation', async () => {
+    const report = (await gql(w.url, 'query($id: ID!) { screeningReport(id: $id) { id version } }', { id: w.dispute.reportId }, tokens.shiqiao)).data!.screeningReport as { id: string; version: number };
+    const corrected = await gql(w.url, 'mutation($i: CorrectScreeningReportInput!) { correctScreeningReport(input: $i) { disputes { id version parties } } }', {
+      i: { id: report.id, version: report.version, isZeroReport: false, reason: '补报', addDisputes: [{ categoryCode: 'OTHER', parties: `${A.name}与青山乡副乡长`, headcount: 2, summary: '扶贫款去向争议', riskLevel: 'GENERAL' }] },
+    }, tokens.shiqiao);
+    expect(corrected.errors, corrected.text).toBeUndefined();
+    const added = (corrected.data!.correctScreeningReport.disputes as Array<{ id: string; version: number; parties: string }>).find((d) => d.parties.includes(A.name))!;
+    const link = await gql(w.url, 'mutation($d: ID!, $v: Int!, $p: ID!) { linkDisputeToPetition(disputeId: $d, version: $v, petitionId: $p) { id } }', { d: added.id, v: added.version, p: w.a.id }, tokens.bureau);
+    expect(link.errors, link.text).toBeUndefined();
+  });
+
+  it.fails('gives the accused unit no dispute linked to the accusation: the parties of such a dispute name the accuser', async () => {
+    const accused = await gql(w.url, 'query($id: ID!) { petition(id: $id) { id disputes { parties } } }', { id: w.a.id }, tokens.qingshan);
+    expect(accused.text, 'the accused township reads the accuser’s name in the answer about the accusation').not.toContain(A.name);
+  });
+
   afterAll(() => {
     // The closing note of issue 8 reports this count.
     console.log(`privacy scanner on ${mode}: ${scanned} responses scanned`);
