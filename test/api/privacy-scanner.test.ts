@@ -401,6 +401,36 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     expect(accused.text, 'the accused township reads the accuser’s name in the answer about the accusation').not.toContain(A.name);
   });
 
+  // DEFECT: (petition module, for the lead) `Petition.repeatOf` links a petition to the accusation it
+  // repeats for anyone who may read both. When the accuser comes back with a claim (申诉求决) that
+  // the bureau gives to the accused township to handle, the township reads the claim's petitioner
+  // (it handles it) and, through `repeatOf`, that this person made the accusation against it.
+  // `repeatOf` should be null to the respondent of the accusation it points at.
+  let repeat: { id: string };
+  it('(for the defect below) lets the accuser come back with a claim that the accused township handles', async () => {
+    const P = 'id version';
+    const step = async (q: string, v: Vars) => {
+      const a = await gql(w.url, q, v, tokens.bureau);
+      expect(a.errors, a.text).toBeUndefined();
+      return Object.values(a.data!)[0] as { id: string; version: number };
+    };
+    let p = await step(`mutation($i: RegisterPetitionInput!) { registerPetition(input: $i) { ${P} } }`, {
+      i: { channel: 'VISIT', kind: 'CLAIM', categoryCode: 'OTHER', subject: '要求落实扶贫补助', content: '本人扶贫补助至今未发放。', receivedAt: TODAY, headcount: 1, locationUnitId: w.units.get('石桥村'), repeatOfId: w.a.id, petitioner: { name: A.name, idNumber: A.idNumber, phone: A.phone } },
+    });
+    p = await step(`mutation($id: ID!, $v: Int!) { acceptPetition(id: $id, version: $v) { ${P} } }`, { id: p.id, v: p.version });
+    p = await step(`mutation($id: ID!, $v: Int!, $h: ID!) { assignPetition(id: $id, version: $v, handlingUnitId: $h, mode: ASSIGN) { ${P} } }`, { id: p.id, v: p.version, h: w.units.get('青山乡') });
+    repeat = p;
+    // The township handles it, so it reads its petitioner: that much is its right.
+    const seen = await gql(w.url, 'query($id: ID!) { petition(id: $id) { petitioner { name } } }', { id: repeat.id }, tokens.qingshan);
+    expect(seen.errors, seen.text).toBeUndefined();
+    expect(seen.data!.petition.petitioner.name).toBe(A.name);
+  });
+
+  it.fails('does not tell the accused township, handling the accuser’s later claim, that it repeats the accusation', async () => {
+    const seen = await gql(w.url, 'query($id: ID!) { petition(id: $id) { petitioner { name } repeatOf { id } } }', { id: repeat.id }, tokens.qingshan);
+    expect(seen.data!.petition.repeatOf, seen.text).toBeNull();
+  });
+
   afterAll(() => {
     // The closing note of issue 8 reports this count.
     console.log(`privacy scanner on ${mode}: ${scanned} responses scanned`);
