@@ -205,11 +205,25 @@ const killed = (child: ChildProcess) =>
 
 describe('faults', () => {
   const cluster = new Cluster();
+  const pgliteDir = mkdtempSync(join(tmpdir(), 'xinfang-faults-pglite-'));
+  // The embedded database's first start (PGlite's own initdb, migrations, the demo county) is the
+  // slowest step: it runs while the PostgreSQL tests do. Settled, so that a failure waits for its test.
+  let pglite: Promise<{ ok: true; value: Awaited<ReturnType<typeof spawnServer>>; ms: number } | { ok: false; error: unknown }>;
   beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error('Build the server first: pnpm --filter @xinfang/server build');
+    const began = Date.now();
+    pglite = spawnServer({ DATA_DIR: pgliteDir, DATABASE_URL: '' }).then(
+      (value) => ({ ok: true as const, value, ms: Date.now() - began }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
     await cluster.init();
   });
-  afterAll(async () => cluster.destroy());
+  afterAll(async () => {
+    const started = await (pglite as typeof pglite | undefined);
+    if (started?.ok) await killed(started.value.child);
+    rmSync(pgliteDir, { recursive: true, force: true });
+    await cluster.destroy();
+  });
 
   // Migrated and seeded once, by the in-process server; the killed server reuses it.
   let database: string;
@@ -317,39 +331,36 @@ describe('faults', () => {
   });
 
   it('reopens the embedded database after a SIGKILL with every acknowledged write', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'xinfang-faults-pglite-'));
-    try {
-      let began = Date.now();
-      const { child, url } = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
-      console.log(`faults: the built server on PGlite was ready in ${Date.now() - began} ms`);
-      const token = await signIn(url, 'bureau');
-      const load = writers(url, token, await villageId(url, token), 4);
-      await until(() => load.acknowledged.length >= 12);
-      await killed(child);
-      await load.stop();
-      expect(load.acknowledged.length).toBeGreaterThan(0);
+    const dataDir = pgliteDir;
+    const started = await pglite;
+    if (!started.ok) throw started.error;
+    const { child, url } = started.value;
+    console.log(`faults: the built server on PGlite was ready in ${started.ms} ms`);
+    const token = await signIn(url, 'bureau');
+    const load = writers(url, token, await villageId(url, token), 4);
+    await until(() => load.acknowledged.length >= 12);
+    await killed(child);
+    await load.stop();
+    expect(load.acknowledged.length).toBeGreaterThan(0);
 
-      // Reopened in this process, on the same folder: the dead process's lock is taken over.
-      began = Date.now();
-      const reopened = await startServer(
-        loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, { port: 0, host: '127.0.0.1', seedDemo: true, portalDir: '/nonexistent' }),
-        createLogger(process.env.LOG_LEVEL ?? 'silent'),
-      );
-      console.log(`faults: PGlite reopened in ${Date.now() - began} ms`);
-      try {
-        const conn = reopened.orm.em.getConnection();
-        await expectWhole(async (sql) => conn.execute(sql), load.acknowledged);
-        const again = await signIn(reopened.url, 'bureau');
-        const sample = load.acknowledged.at(-1)!;
-        const petition = await post(reopened.url, 'query($id: ID!) { petition(id: $id) { id timeline { type } } }', { id: sample }, again);
-        expect(petition.body.data.petition.id).toBe(sample);
-        expect(petition.body.data.petition.timeline.length).toBeGreaterThan(0);
-      } finally {
-        await reopened.stop();
-      }
-      console.log(`faults: PGlite: ${load.acknowledged.length} petitions acknowledged before SIGKILL, every one present after reopening`);
+    // Reopened in this process, on the same folder: the dead process's lock is taken over.
+    const began = Date.now();
+    const reopened = await startServer(
+      loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, { port: 0, host: '127.0.0.1', seedDemo: true, portalDir: '/nonexistent' }),
+      createLogger(process.env.LOG_LEVEL ?? 'silent'),
+    );
+    console.log(`faults: PGlite reopened in ${Date.now() - began} ms`);
+    try {
+      const conn = reopened.orm.em.getConnection();
+      await expectWhole(async (sql) => conn.execute(sql), load.acknowledged);
+      const again = await signIn(reopened.url, 'bureau');
+      const sample = load.acknowledged.at(-1)!;
+      const petition = await post(reopened.url, 'query($id: ID!) { petition(id: $id) { id timeline { type } } }', { id: sample }, again);
+      expect(petition.body.data.petition.id).toBe(sample);
+      expect(petition.body.data.petition.timeline.length).toBeGreaterThan(0);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      await reopened.stop();
     }
+    console.log(`faults: PGlite: ${load.acknowledged.length} petitions acknowledged before SIGKILL, every one present after reopening`);
   });
 });
