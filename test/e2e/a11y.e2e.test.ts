@@ -22,6 +22,8 @@ interface Visit {
   path: string | ((api: Api) => Promise<string>);
   /** Whose API finds the path, when not the visitor's own (the public receipt page's code). */
   findAs?: Account;
+  /** The page in English (the default is Chinese): names and labels in the other language too. */
+  english?: boolean;
   /** Opens a dialog or a drawer of the page, to be checked too. */
   open?: (page: Page) => Promise<void>;
 }
@@ -69,14 +71,14 @@ const receiptOfAnswered = async (api: Api): Promise<string> => {
 
 /** Each route of the portal by name: who visits it. */
 const VISITS: Record<string, Visit[]> = {
-  login: [{ as: null, path: '/login' }],
+  login: [{ as: null, path: '/login' }, { as: null, path: '/login', english: true }],
   receipt: [
     { as: null, path: '/receipt' },
     // With a case found: its stage, its dates and the rating.
     { as: null, findAs: 'bureau', path: receiptOfAnswered },
   ],
   'my-work': [{ as: 'bureau', path: '/my-work' }, { as: 'shiqiao', path: '/my-work' }],
-  petitions: [{ as: 'bureau', path: '/petitions' }],
+  petitions: [{ as: 'bureau', path: '/petitions' }, { as: 'bureau', path: '/petitions', english: true }],
   'petition-new': [{ as: 'bureau', path: '/petitions/new' }],
   'petition-detail': [
     { as: 'bureau', path: firstPetition('REGISTERED') },
@@ -177,8 +179,9 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA)', () => {
     await signInAs(v.findAs ?? v.as);
     const path = typeof v.path === 'string' ? v.path : await v.path(api);
     await signInAs(v.as);
+    await page.evaluate((english) => (english ? localStorage.setItem('xinfang.locale', 'en') : localStorage.removeItem('xinfang.locale')), v.english === true);
     await page.goto(`${platform.url}${path}`);
-    const where = `${name} ${path} as ${v.as ?? 'nobody'}`;
+    const where = `${name} ${path} as ${v.as ?? 'nobody'}${v.english ? ', in English' : ''}`;
     const found = describeViolations(where, await scan());
     if (v.open) {
       await v.open(page);
@@ -186,7 +189,7 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA)', () => {
     }
     // A picture of a page that fails, to see the colours axe measured (every page with A11Y_SCREENSHOTS=1).
     if (found.length > 0 || process.env.A11Y_SCREENSHOTS === '1') {
-      await page.screenshot({ path: join(ARTEFACTS, `a11y-${name}-${v.as ?? 'public'}${v.open ? '-dialog' : ''}.png`), fullPage: true });
+      await page.screenshot({ path: join(ARTEFACTS, `a11y-${name}-${v.as ?? 'public'}${v.english ? '-en' : ''}${v.open ? '-dialog' : ''}.png`), fullPage: true });
     }
     return found;
   }
