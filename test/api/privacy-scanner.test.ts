@@ -367,10 +367,15 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
       ['matches', 'query($i: PetitionMatchInput!) { petitionMatches(input: $i) { petition { id } } }', { i: { petitioner: { name: A.name, idNumber: A.idNumber } } }],
       ['receipt code', 'query($id: ID!) { petition(id: $id) { receiptCode } }', { id: w.a.id }],
       ['dispute', 'query($id: ID!) { dispute(id: $id) { petition { petitioner { name phone } } } }', { id: w.dispute.id }],
+      // A mutation's answer, through a link: a new petition's `repeatOf`.
+      ['repeatOf', 'mutation($i: RegisterPetitionInput!) { registerPetition(input: $i) { repeatOf { petitioner { idNumber } } } }', {
+        i: { channel: 'LETTER', kind: 'CLAIM', categoryCode: 'OTHER', subject: '再次反映', content: '再次反映。', receivedAt: TODAY, headcount: 1, locationUnitId: w.units.get('石桥村'), repeatOfId: w.a.id, petitioner: { name: '再次来信人' } },
+      }],
     ];
     for (const username of ['bureau', 'discipline']) {
       for (const [what, query, variables] of reads) {
-        if (username === 'discipline' && what === 'dispute') continue; // the commission does not read 石桥村's disputes
+        // The commission does not read 石桥村's disputes, nor register petitions.
+        if (username === 'discipline' && (what === 'dispute' || what === 'repeatOf')) continue;
         const before = await auditCount(username, w.a.id);
         const answer = await gql(w.url, query, variables, tokens[username]);
         expect(answer.errors, answer.text).toBeUndefined();
