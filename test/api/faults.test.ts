@@ -225,8 +225,16 @@ describe('faults', () => {
     await cluster.destroy();
   });
 
-  // Migrated and seeded once, by the in-process server; the killed server reuses it.
+  // Migrated and seeded once, by the in-process server. The built server on the same database lives
+  // through the outage too (a real process, which an unhandled driver error would end), and is the
+  // one killed afterwards.
   let database: string;
+  let built: Awaited<ReturnType<typeof spawnServer>>;
+  const dataDir = mkdtempSync(join(tmpdir(), 'xinfang-faults-data-'));
+  afterAll(async () => {
+    if (built) await killed(built.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   describe('PostgreSQL stopped and restarted under load', () => {
     let server: RunningServer;
@@ -242,11 +250,15 @@ describe('faults', () => {
         jwtSecret: new TextEncoder().encode(`faults-${randomBytes(16).toString('hex')}`),
       });
       server = await startServer(config, createLogger(process.env.LOG_LEVEL ?? 'silent'));
+      const began = Date.now();
+      built = await spawnServer({ DATABASE_URL: cluster.urlOf(database), DATA_DIR: dataDir });
+      console.log(`faults: the built server on PostgreSQL was ready in ${Date.now() - began} ms`);
     });
     afterAll(async () => server?.stop());
 
     it('answers 503 and SERVICE_UNAVAILABLE while it is down, serves again within 5 s of its return, and keeps every acknowledged write', async () => {
       const token = await signIn(server.url, 'bureau');
+      const builtToken = await signIn(built.url, 'bureau');
       const unitId = await villageId(server.url, token);
       const load = writers(server.url, token, unitId, 4);
       await until(() => load.acknowledged.length >= 5);
@@ -256,6 +268,9 @@ describe('faults', () => {
       await cluster.stop();
       const ready = await fetch(`${server.url}/readyz`);
       expect([ready.status, await ready.json()]).toEqual([503, { status: 'database unavailable' }]);
+      expect((await fetch(`${built.url}/readyz`)).status).toBe(503);
+      const builtMe = await post(built.url, '{ me { username } }', {}, builtToken);
+      expect([builtMe.status, codeOf(builtMe)]).toEqual([503, 'SERVICE_UNAVAILABLE']);
       // A signed-in request: its user cannot be read, so it is refused before it runs.
       const me = await post(server.url, '{ me { username } }', {}, token);
       expect([me.status, codeOf(me), me.headers.get('retry-after')]).toEqual([503, 'SERVICE_UNAVAILABLE', '5']);
@@ -282,6 +297,15 @@ describe('faults', () => {
       console.log(`faults: served again ${servedAfter} ms after PostgreSQL returned; ${refusedWhileDown} writes refused while it was down`);
       expect(servedAfter).toBeLessThan(5_000);
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      // The built server lived through it and serves again too.
+      expect([built.child.exitCode, built.child.signalCode]).toEqual([null, null]);
+      let builtBack = false;
+      while (!builtBack && Date.now() - back < 10_000) {
+        const answer = await post(built.url, '{ me { username } }', {}, builtToken).catch(() => undefined);
+        builtBack = answer?.body?.data?.me?.username === 'bureau';
+        if (!builtBack) await sleep(100);
+      }
+      expect(builtBack).toBe(true);
       const resumed = load.acknowledged.length;
       await until(() => load.acknowledged.length >= resumed + 3);
       await load.stop();
@@ -301,33 +325,26 @@ describe('faults', () => {
 
   it('leaves no half-written petition when the server is killed in the middle of writes (PostgreSQL)', async () => {
     const databaseUrl = cluster.urlOf(database);
-    const dataDir = mkdtempSync(join(tmpdir(), 'xinfang-faults-data-'));
+    const { child, url } = built;
+    const began = Date.now();
+    const token = await signIn(url, 'bureau');
+    const load = writers(url, token, await villageId(url, token), 6);
+    await until(() => load.acknowledged.length >= 12);
+    await killed(child);
+    await load.stop();
+    console.log(`faults: writes for ${Date.now() - began} ms`);
+    expect(load.acknowledged.length).toBeGreaterThan(0);
+    const check = new pg.Client({ connectionString: databaseUrl });
+    await check.connect();
     try {
-      let began = Date.now();
-      const { child, url } = await spawnServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
-      console.log(`faults: the built server on PostgreSQL was ready in ${Date.now() - began} ms`);
-      began = Date.now();
-      const token = await signIn(url, 'bureau');
-      const load = writers(url, token, await villageId(url, token), 6);
-      await until(() => load.acknowledged.length >= 12);
-      await killed(child);
-      await load.stop();
-      console.log(`faults: writes for ${Date.now() - began} ms`);
-      expect(load.acknowledged.length).toBeGreaterThan(0);
-      const check = new pg.Client({ connectionString: databaseUrl });
-      await check.connect();
-      try {
-        await expectWhole(async (sql) => (await check.query(sql)).rows as Array<Record<string, unknown>>, load.acknowledged);
-      } finally {
-        await check.end();
-      }
-      // The timeline's hash chain has no gap and no half-appended link.
-      const verified = await run(process.execPath, [VERIFY], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' } });
-      expect(verified.stdout + verified.stderr).not.toMatch(/broken/i);
-      console.log(`faults: PostgreSQL: ${load.acknowledged.length} petitions acknowledged before SIGKILL, every one present and whole`);
+      await expectWhole(async (sql) => (await check.query(sql)).rows as Array<Record<string, unknown>>, load.acknowledged);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      await check.end();
     }
+    // The timeline's hash chain has no gap and no half-appended link.
+    const verified = await run(process.execPath, [VERIFY], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' } });
+    expect(verified.stdout + verified.stderr).not.toMatch(/broken/i);
+    console.log(`faults: PostgreSQL: ${load.acknowledged.length} petitions acknowledged before SIGKILL, every one present and whole`);
   });
 
   it('reopens the embedded database after a SIGKILL with every acknowledged write', async () => {
