@@ -59,6 +59,21 @@ describe.each(DATABASE_MODES)('a search finds only what the reader may see, on %
     expect(await exported(shiqiao, '柿子树边界')).toContain(number);
   });
 
+  it('a field rule over a column left empty hides nothing it should not: an accusation without a respondent unit, and a petition no leader owns, are found by their words', async () => {
+    const units = ok(await bureau.query('{ units { id name } }')).units as Array<{ id: string; name: string }>;
+    ok(
+      await bureau.register({
+        channel: 'LETTER', kind: 'ACCUSATION', categoryCode: 'OTHER', subject: '检举某承包人挪用村集体款项',
+        content: '举报某承包人挪用石桥村集体鱼塘承包款，未列明被举报单位。', receivedAt: addDays(shanghaiDate(), -1), headcount: 1,
+        locationUnitId: units.find((u) => u.name === '石桥村')!.id, petitioner: { name: '匿名群众' },
+      }),
+    );
+    const secretary = await Client.as(platform.url, 'secretary');
+    expect(ok(await search(bureau, '集体鱼塘承包款')).petitions.totalCount).toBe(1);
+    expect(ok(await search(secretary, '集体鱼塘承包款')).petitions.totalCount).toBe(1);
+    expect(ok(await search(secretary, '柿子树边界')).petitions.totalCount).toBe(1);
+  });
+
   it('the bureau, which may know who petitioned, finds it by the name, ID number, phone and address', async () => {
     for (const needle of [WHO.name, WHO.idNumber, WHO.phone, WHO.address]) {
       expect({ needle, totalCount: ok(await search(bureau, needle)).petitions.totalCount }).toEqual({ needle, totalCount: 1 });

@@ -166,11 +166,15 @@ export class PetitionService {
     const redacted = (column: 'subject' | 'content'): FilterQuery<Petition> => ({
       [raw((alias: string) => `petition_text_without_petitioner(${alias}.${column}, ${alias}.petitioner_name, ${alias}.petitioner_id_number, ${alias}.petitioner_phone, ${alias}.petitioner_address) ilike ?`, [like])]: [],
     });
+    // Where the caller knows who petitioned, the plain texts; everywhere, the texts as a reader who
+    // does not know would see them. A term without "*" that matches the redacted text matches the
+    // plain text too, so the second branch finds nothing more for a reader who knows.
+    const redactedMatch: FilterQuery<Petition> = { $or: [redacted('subject'), redacted('content')] };
     const seen: FilterQuery<Petition> = isNothing(knowsPetitioner)
-      ? { $or: [redacted('subject'), redacted('content')] }
+      ? redactedMatch
       : isEverything(knowsPetitioner)
         ? plain
-        : { $or: [{ $and: [knowsPetitioner, plain] }, { $and: [{ $not: knowsPetitioner }, { $or: [redacted('subject'), redacted('content')] }] }] };
+        : { $or: [{ $and: [knowsPetitioner, plain] }, redactedMatch] };
     return { $or: [{ number: { $ilike: like } }, { $and: [...texts, seen] }] };
   }
 
