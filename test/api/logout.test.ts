@@ -20,6 +20,11 @@ describe.each(DATABASE_MODES)('signing out on %s', (mode) => {
     const after = await gql(platform.url, '{ me { username } }', {}, token);
     expect(after.data?.me ?? null).toBeNull();
     expect(after.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
+    // The revocation is a change like any other: audited with its author, in its own transaction.
+    const audited: Array<{ action: string; user_id: string }> = await platform.orm.em
+      .getConnection()
+      .execute("select a.action, a.user_id from audit_change a join revoked_session r on r.id::text = a.entity_id where a.entity = 'revoked_session' and r.user_id = a.user_id");
+    expect(audited.map((a) => a.action)).toEqual(['create']);
     // Signing out twice is not a way back in.
     expect((await gql(platform.url, 'mutation { logout }', {}, token)).errors![0]!.extensions).toMatchObject({ reason: 'SESSION_EXPIRED' });
   });

@@ -6,6 +6,7 @@ import { unauthenticated } from '../../common/errors.js';
 import { Unit } from '../unit/unit.entity.js';
 import { User } from '../user/user.entity.js';
 import { RevokedSession } from './revoked-session.entity.js';
+import { auditRawChange } from '../audit/audit.service.js';
 import { checkPassword } from './password.js';
 import { signToken } from './token.js';
 import type { LoginResult } from './auth.types.js';
@@ -151,14 +152,19 @@ export async function loadAuthUser(em: EntityManager, userId: string, /** ms */ 
 export async function revokeSession(ctx: RequestContext & { user: AuthUser }): Promise<boolean> {
   const { sessionId } = ctx.user;
   if (!sessionId) return false;
-  const conn = ctx.em.getConnection();
-  await conn.execute(
-    `insert into revoked_session (id, user_id, expires_at, revoked_at)
-     values (?, ?, now() + interval '${Math.trunc(ctx.config.tokenTtlSeconds)} seconds', now())
-     on conflict (id) do nothing`,
-    [sessionId, ctx.user.id],
-  );
-  await conn.execute('delete from revoked_session where expires_at < now()');
+  await ctx.em.transactional(async (em) => {
+    const conn = em.getConnection();
+    await conn.execute(
+      `insert into revoked_session (id, user_id, expires_at, revoked_at)
+       values (?, ?, now() + interval '${Math.trunc(ctx.config.tokenTtlSeconds)} seconds', now())
+       on conflict (id) do nothing`,
+      [sessionId, ctx.user.id],
+      'run',
+      em.getTransactionContext(),
+    );
+    await conn.execute('delete from revoked_session where expires_at < now()', [], 'run', em.getTransactionContext());
+    await auditRawChange(em, ctx.user, { action: 'create', entity: 'revoked_session', entityId: sessionId });
+  });
   ctx.logger.info({ event: 'sign-out', userId: ctx.user.id, username: ctx.user.username, address: ctx.address.slice(0, 64) }, 'signed out');
   return true;
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { STATE_COUNCIL_CALENDAR, holidayCalendar, isCalendarDate, type HolidayCalendar } from '@xinfang/domain';
 import { accessibleWhere, assertCan } from '../../common/access.js';
-import type { RequestContext } from '../../common/context.js';
+import type { AuthUser, RequestContext } from '../../common/context.js';
+import { auditRawChange } from '../audit/audit.service.js';
 import { badInput } from '../../common/errors.js';
 import { wholeNumber } from '../../common/input.js';
 import { CalendarDay } from './calendar-day.entity.js';
@@ -23,12 +24,15 @@ export class CalendarService {
   }
 
   /** Sets one day (a holiday or a make-up working day); a day set back to ordinary is removed. */
-  async set(ctx: RequestContext & { user: { countyId: string } }, date: string, kind: 'HOLIDAY' | 'WORKDAY' | 'ORDINARY', name: string): Promise<CalendarDay[]> {
+  async set(ctx: RequestContext & { user: AuthUser }, date: string, kind: 'HOLIDAY' | 'WORKDAY' | 'ORDINARY', name: string): Promise<CalendarDay[]> {
     assertCan(ctx.ability, 'update', 'HolidayCalendar');
     if (!isCalendarDate(date)) throw badInput('Not a calendar date.', { field: 'date' });
     const countyId = ctx.user.countyId;
     await ctx.em.transactional(async (em) => {
-      await em.nativeDelete(CalendarDay, { countyId, date });
+      // Deleted by SQL, which the change audit cannot see: audited here, in the same transaction.
+      if ((await em.nativeDelete(CalendarDay, { countyId, date })) > 0) {
+        await auditRawChange(em, ctx.user, { action: 'delete', entity: 'calendar_day', entityId: `${countyId}/${date}` });
+      }
       if (kind !== 'ORDINARY') {
         if (!name.trim()) throw badInput('Name the holiday the day belongs to.', { field: 'name' });
         em.persist(Object.assign(new CalendarDay(), { countyId, date, kind, name: name.trim() }));
