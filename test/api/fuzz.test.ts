@@ -16,7 +16,7 @@ import { fetchSchema, operations, type FuzzCase, type FuzzPools } from '../suppo
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const BATCH = 40;
-const BATCHES = Number(process.env.FUZZ_BATCHES ?? 40);
+const BATCHES = Number(process.env.FUZZ_BATCHES ?? 38);
 /** Queries run this many at a time; mutations one by one, each between two snapshots. */
 const QUERY_PARALLEL = 4;
 /** The server's limit on a request body (app.ts). */
@@ -143,10 +143,13 @@ describe.each(DATABASE_MODES)('fuzzed input on %s', (mode) => {
     const conn = platform.orm.em.getConnection();
     // Real ids and versions, so that some cases get past "not found" into the services' own checks.
     const ids: string[] = [];
+    const idsOf: FuzzPools['idsOf'] = {};
     const versions = new Set([0, 1, 2, 3]);
-    for (const table of ['petition', 'dispute', 'screening_report', 'unit', 'screening_rule']) {
+    const kinds = { petition: 'petition', dispute: 'dispute', report: 'screening_report', unit: 'unit', rule: 'screening_rule' } as const;
+    for (const [kind, table] of Object.entries(kinds)) {
       if (!tables.includes(table)) continue;
       const rows = await conn.execute<Array<{ id: string; version: number | null }>>(`select id, version from "${table}" order by id limit 25`);
+      idsOf[kind as keyof typeof kinds] = rows.map((r) => r.id);
       for (const r of rows) {
         ids.push(r.id);
         if (r.version != null) versions.add(Number(r.version));
@@ -157,6 +160,7 @@ describe.each(DATABASE_MODES)('fuzzed input on %s', (mode) => {
     const receipts = await conn.execute<Array<{ receipt_code: string; number: string }>>('select receipt_code, number from petition order by id limit 5');
     const pools: FuzzPools = {
       ids,
+      idsOf,
       unitIds: unitIds.map((u) => u.id),
       codes: codes.map((c) => c.code),
       versions: [...versions],

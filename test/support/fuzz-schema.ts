@@ -19,6 +19,8 @@ export interface FuzzPools {
   ids: string[];
   /** Ids of units, for arguments named after a unit (`locationUnitId`, `scopeUnitId`, …). */
   unitIds: string[];
+  /** Ids by what they are: an operation on petitions draws its `id` mostly from the petitions'. */
+  idsOf: Partial<Record<'petition' | 'dispute' | 'report' | 'rule' | 'unit', string[]>>;
   /** Category codes, for `categoryCode`. */
   codes: string[];
   versions: number[];
@@ -261,9 +263,9 @@ function buildValue(schema: Schema, type: TypeRef, argName: string, pools: FuzzP
 }
 
 /** The well-formed value of an input type; its leaves may still turn wild (inputValue). */
-function cleanValue(schema: Schema, type: TypeRef, argName: string, pools: FuzzPools, depth: number): fc.Arbitrary<unknown> {
-  if (type.kind === 'NON_NULL') return cleanValue(schema, type.ofType!, argName, pools, depth);
-  const maybe = (arb: fc.Arbitrary<unknown>) => fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
+function cleanValue(schema: Schema, type: TypeRef, argName: string, pools: FuzzPools, depth: number, nullable = true): fc.Arbitrary<unknown> {
+  if (type.kind === 'NON_NULL') return cleanValue(schema, type.ofType!, argName, pools, depth, false);
+  const maybe = (arb: fc.Arbitrary<unknown>) => (nullable ? fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) }) : arb);
   if (type.kind === 'LIST') return maybe(fc.array(inputValue(schema, type.ofType!, argName, pools, true, depth + 1), { maxLength: 3 }));
   const named = schema.types.get(type.name!)!;
   if (named.kind === 'ENUM') return maybe(fc.constantFrom(...named.enumValues!.map((v) => v.name)));
@@ -306,10 +308,14 @@ export function operations(schema: Schema, pools: FuzzPools): Array<{ kind: 'que
   ];
   return roots.flatMap(([kind, rootName]) =>
     (rootName ? (schema.types.get(rootName)!.fields ?? []) : []).map((field) => {
+      const subject = /dispute/i.test(field.name) ? 'dispute' : /report/i.test(field.name) ? 'report' : /rule/i.test(field.name) ? 'rule' : /unit/i.test(field.name) ? 'unit' : /petition|answer/i.test(field.name) ? 'petition' : null;
+      const own = subject ? (pools.idsOf[subject] ?? []) : [];
+      // The operation's own kind of record most of the time, any record now and then.
+      const opPools = own.length ? { ...pools, ids: [...own, ...own, ...own, ...pools.ids] } : pools;
       const declared = field.args.map((a, i) => `$a${i}: ${typeString(a.type)}`).join(', ');
       const passed = field.args.map((a, i) => `${a.name}: $a${i}`).join(', ');
       const query = `${kind}${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''} ${selection(schema, namedOf(field.type))} }`;
-      const arbs = (clean: boolean) => Object.fromEntries(field.args.map((a, i) => [`a${i}`, inputValue(schema, a.type, a.name, pools, clean)]));
+      const arbs = (clean: boolean) => Object.fromEntries(field.args.map((a, i) => [`a${i}`, inputValue(schema, a.type, a.name, opPools, clean)]));
       const careful = fc.record(arbs(true)) as fc.Arbitrary<Record<string, unknown>>;
       const wild = fc.record(arbs(false)) as fc.Arbitrary<Record<string, unknown>>;
       // A required variable is left out now and then: the server must say so, not fail.
