@@ -18,7 +18,7 @@ import { loadAuthUser } from './modules/auth/auth.service.js';
 import { readToken } from './modules/auth/token.js';
 import { buildAppSchema } from './schema.js';
 import { servePortal } from './http/static.js';
-import { checkGraphQLRequest, HttpRefusal, readJsonBody, sendRefusal, statusForJson, APPLICATION_JSON, type ResponseMediaType } from './http/graphql-http.js';
+import { checkGraphQLRequest, HttpRefusal, readJsonBody, sendRefusal, statusForGraphQLResponse, statusForJson, APPLICATION_JSON, type ResponseMediaType } from './http/graphql-http.js';
 import { limitViolations, queryLimits, TOKEN_LIMIT } from './http/limits.js';
 import { isDatabaseUnavailable, serviceUnavailable, UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from './http/unavailable.js';
 
@@ -32,6 +32,7 @@ const PUBLIC_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   'SERVICE_UNAVAILABLE',
 ]);
 
@@ -219,6 +220,7 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       if (mediaType === APPLICATION_JSON) res.statusCode = statusForJson(res.statusCode, response.body.string);
+      else res.statusCode = statusForGraphQLResponse(res.statusCode, response.body.string);
       res.end(response.body.string);
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -130,6 +130,8 @@ describe.each(DATABASE_MODES)('GraphQL over HTTP on %s', (mode) => {
       ['a missing required variable', { query: 'query($id: ID!) { unit(id: $id) { id } }' }, 'BAD_USER_INPUT'],
       ['an unknown operationName', { query: 'query A { __typename }', operationName: 'B' }, 'OPERATION_RESOLUTION_FAILURE'],
       ['two operations and no operationName', { query: 'query A { __typename } query B { __typename }' }, 'OPERATION_RESOLUTION_FAILURE'],
+      ['a subscription (the API has none)', { query: 'subscription { petitions { totalCount } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+      ['a persisted query (not taken here)', { extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }, 'PERSISTED_QUERY_NOT_SUPPORTED'],
     ];
 
     it.each(cases)('%s: 400 under application/graphql-response+json', async (_name, payload, code) => {

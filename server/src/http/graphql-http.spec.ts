@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateMediaType, statusForJson } from './graphql-http.js';
+import { negotiateMediaType, statusForGraphQLResponse, statusForJson } from './graphql-http.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 
 describe('negotiateMediaType', () => {
@@ -36,6 +36,15 @@ describe('statusForJson', () => {
     expect(statusForJson(400, body('GRAPHQL_PARSE_FAILED', 'BAD_REQUEST'))).toBe(400);
     expect(statusForJson(400, 'not json')).toBe(400);
     expect(statusForJson(200, body('UNAUTHENTICATED'))).toBe(200);
+  });
+});
+
+describe('statusForGraphQLResponse', () => {
+  it('never answers 2xx without data', () => {
+    expect(statusForGraphQLResponse(200, JSON.stringify({ errors: [{ message: 'PersistedQueryNotSupported' }] }))).toBe(400);
+    expect(statusForGraphQLResponse(200, JSON.stringify({ errors: [{ message: 'x' }], data: null }))).toBe(200);
+    expect(statusForGraphQLResponse(200, JSON.stringify({ data: { a: 1 } }))).toBe(200);
+    expect(statusForGraphQLResponse(503, JSON.stringify({ errors: [{ message: 'x' }] }))).toBe(503);
   });
 });
 

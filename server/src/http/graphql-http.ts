@@ -125,7 +125,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /** Codes of GraphQL request errors: the request was well-formed, the operation was not run. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT', 'SERVICE_UNAVAILABLE']);
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_SUPPORTED', 'SERVICE_UNAVAILABLE']);
 
 /**
  * The status for a response served as application/json. The specification (GraphQL over HTTP,
@@ -140,6 +140,22 @@ export function statusForJson(status: number, body: string): number {
     const parsed = JSON.parse(body) as { data?: unknown; errors?: Array<{ extensions?: { code?: unknown } }> };
     const codes = (parsed.errors ?? []).map((e) => e.extensions?.code);
     if (codes.length > 0 && codes.every((code) => typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) return 200;
+  } catch {
+    // Not a GraphQL response: leave the status alone.
+  }
+  return status;
+}
+
+/**
+ * The status for a response served as application/graphql-response+json: one without `data` must
+ * not be 2xx. Apollo answers a persisted-query refusal with 200 (for clients that retry with the
+ * whole query); with no data in it, it is a 400.
+ */
+export function statusForGraphQLResponse(status: number, body: string): number {
+  if (status >= 300) return status;
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    if (!('data' in parsed) && Array.isArray(parsed.errors)) return 400;
   } catch {
     // Not a GraphQL response: leave the status alone.
   }

@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, validate, type ASTVisitor, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { RequestContext } from '../common/context.js';
 
 /**
@@ -32,6 +32,21 @@ const reportAs =
 
 const reject = (reason: LimitReason) => ({ propagateOnRejection: false, onReject: [reportAs(reason)] });
 
+/**
+ * A document's operation must be one the schema has: graphql-js 16 validates a subscription against a
+ * schema without subscriptions and fails only when executing it, as an internal error (graphql-js 17
+ * adds this rule itself).
+ */
+export function knownOperationTypesRule(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (!context.getSchema().getRootType(node.operation)) {
+        context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: node }));
+      }
+    },
+  };
+}
+
 /** graphql-armor's rules and plugins, and the parser's token limit, for Apollo Server's options. */
 export function queryLimits(production: boolean): {
   validationRules: ValidationRule[];
@@ -50,7 +65,7 @@ export function queryLimits(production: boolean): {
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return {
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, knownOperationTypesRule],
     // graphql-armor's plugin types trail Apollo 5's (stack-notes.md); the runtime objects are the same.
     plugins: armor.plugins as unknown as ApolloServerPlugin<RequestContext>[],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
