@@ -195,7 +195,8 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
   correctScreeningReport: (w) => [{ input: { id: w.dispute.reportId, version: 1, isZeroReport: false, reason: '更正' } }],
   escalateDispute: (w) => [{ id: w.dispute.id, version: w.dispute.version, note: '上报' }],
   linkDisputeToPetition: (w) => [w.a.id, w.b.id].flatMap((petitionId) => [{ disputeId: w.dispute.id, version: w.dispute.version, petitionId }, { disputeId: w.dispute.id, version: w.dispute.version - 1, petitionId }]),
-  reviewScreeningReport: (w) => [{ id: w.dispute.reportId, version: 1 }],
+  // A stale version: the township may review 石桥村's report, and a review would end its corrections.
+  reviewScreeningReport: (w) => [{ id: w.dispute.reportId, version: 0 }],
   setScreeningRule: () => [{ input: { unitKind: 'VILLAGE', cadence: 'MONTHLY', dueAfterDays: 5, effectiveFrom: '2030-01-01' } }],
   submitScreeningReport: (w) => [{ input: { unitId: w.units.get('石桥村'), periodStart: w.dispute.periodStart, isZeroReport: true } }],
   updateDispute: (w) => [{ input: { id: w.dispute.id, version: w.dispute.version, status: 'RESOLVING' } }, { input: { id: w.dispute.id, version: w.dispute.version - 1, summary: '改' } }],
