@@ -185,9 +185,12 @@ describe('排查报送, the submission page', { timeout: 20_000 }, () => {
     await vi.waitFor(() => expect(byTestId('dispute-parties-0')).not.toBeNull());
 
     await click('dispute-form-submit');
-    await vi.waitFor(() => expect(formItemOf('dispute-parties-0')).toContain('请填写当事人'));
-    expect(formItemOf('dispute-category-0')).toContain('请选择纠纷类别');
-    expect(formItemOf('dispute-summary-0')).toContain('请填写纠纷概要');
+    // Each field's message comes from its own asynchronous validation: wait for all three.
+    await vi.waitFor(() => {
+      expect(formItemOf('dispute-parties-0')).toContain('请填写当事人');
+      expect(formItemOf('dispute-category-0')).toContain('请选择纠纷类别');
+      expect(formItemOf('dispute-summary-0')).toContain('请填写纠纷概要');
+    });
     expect(server.callsOf('SubmitScreeningReport')).toEqual([]);
 
     // Filled in, a second dispute added and removed again, it goes as one report.
