@@ -139,7 +139,7 @@ export class Petition extends BaseEntity {
   @Property({ type: 'date', nullable: true })
   acceptedAt: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was not accepted (不予受理).' })
+  /** Why it was not accepted (不予受理): a free text, read under the timeline notes' rule. */
   @Property({ type: 'text', nullable: true })
   declineReason: string | null = null;
 
@@ -163,7 +163,7 @@ export class Petition extends BaseEntity {
   @Property({ type: 'integer' })
   extensionDays: number = 0;
 
-  @Field(() => String, { nullable: true })
+  /** Why more time is asked: a free text, read under the timeline notes' rule. */
   @Property({ type: 'text', nullable: true })
   extensionReason: string | null = null;
 

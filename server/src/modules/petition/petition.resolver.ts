@@ -292,6 +292,18 @@ export class PetitionResolver {
     return canRead(ctx, p, 'content') ? shown(ctx, p, p.answerText) : null;
   }
 
+  // The reasons are the same words as their timeline notes, and read under the same rule: a reason
+  // may name the accuser or quote the accusation, and a village's copy leaves out who petitioned.
+  @FieldResolver(() => String, { nullable: true, description: 'Why it was not accepted (不予受理); withheld like the timeline notes.' })
+  declineReason(@Ctx() ctx: RequestContext, @Root() p: Petition): string | null {
+    return canRead(ctx, p, 'timelineNotes') ? shown(ctx, p, p.declineReason) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why more time is asked; withheld like the timeline notes.' })
+  extensionReason(@Ctx() ctx: RequestContext, @Root() p: Petition): string | null {
+    return canRead(ctx, p, 'timelineNotes') ? shown(ctx, p, p.extensionReason) : null;
+  }
+
   @FieldResolver(() => Petitioner, { nullable: true, description: 'Only to the bureau, the handling unit, the owning leader and the supervision group; every read is audited.' })
   async petitioner(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<Petitioner | null> {
     if (!canRead(ctx, p, 'petitioner')) return null;
@@ -334,8 +346,15 @@ export class PetitionResolver {
   }
 
   @FieldResolver(() => Petition, { nullable: true, description: 'The earlier petition this one repeats, when the caller may see it.' })
-  repeatOf(@Ctx() ctx: RequestContext, @Root() p: Petition) {
-    return this.service.readable(ctx, p.repeatOfId);
+  async repeatOf(@Ctx() ctx: RequestContext, @Root() p: Petition) {
+    const earlier = await this.service.readable(ctx, p.repeatOfId);
+    if (!earlier) return null;
+    // The link says that both came from one person. Not to the unit an earlier accusation accuses,
+    // and not to a reader who knows this petitioner but may not know that one's: either would learn
+    // who petitioned before (domain.md §3).
+    if (!canRead(ctx, earlier, 'content')) return null;
+    if (canRead(ctx, p, 'petitioner') && !canRead(ctx, earlier, 'petitioner')) return null;
+    return earlier;
   }
 
   @FieldResolver(() => PetitionDeadlines)
