@@ -397,12 +397,11 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     }
   });
 
-  // DEFECT: (screening and petition modules, for the lead) a dispute that turned into an accusation
-  // names its parties (当事人), and the accuser is usually one of them. The accused unit reads its
-  // territory's disputes, and sees which of them became the accusation against it: through the
-  // accusation itself (`petition(id) { disputes { parties } }`) and through the dispute
-  // (`dispute(id) { parties isLinked petition { id } }`), so the accuser's name reaches it in the
-  // answer about the accusation. Runs last: it adds such a dispute. `it.fails` until fixed; then `it`.
+  // Found by this scanner, fixed in f78adcd; these cases run after the scan because they add what
+  // it must not find. A dispute that turned into an accusation names its parties (当事人), and the
+  // accuser is usually one of them. The accused unit reads its territory's disputes; it must not see
+  // which of them became the accusation against it, through the accusation
+  // (`petition(id) { disputes { parties } }`) or through the dispute (`dispute(id) { petition }`).
   it('(for the defect below) lets 石桥村 report a dispute naming the accuser, which the bureau links to the accusation', async () => {
     const report = (await gql(w.url, 'query($id: ID!) { screeningReport(id: $id) { id version } }', { id: w.dispute.reportId }, tokens.shiqiao)).data!.screeningReport as { id: string; version: number };
     const corrected = await gql(w.url, 'mutation($i: CorrectScreeningReportInput!) { correctScreeningReport(input: $i) { disputes { id version parties } } }', {
@@ -419,11 +418,10 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     expect(accused.text, 'the accused township reads the accuser’s name in the answer about the accusation').not.toContain(A.name);
   });
 
-  // DEFECT: (petition module, for the lead) `Petition.repeatOf` links a petition to the accusation it
-  // repeats for anyone who may read both. When the accuser comes back with a claim (申诉求决) that
-  // the bureau gives to the accused township to handle, the township reads the claim's petitioner
-  // (it handles it) and, through `repeatOf`, that this person made the accusation against it.
-  // `repeatOf` should be null to the respondent of the accusation it points at.
+  // Found by this scanner, fixed in f78adcd. `Petition.repeatOf` links a petition to the accusation it
+  // repeats. When the accuser comes back with a claim (申诉求决) that the accused township handles,
+  // the township reads the claim's petitioner (it handles it), and `repeatOf` would tell it that this
+  // person made the accusation against it: it is null to the respondent of the accusation.
   let repeat: { id: string };
   it('(for the defect below) lets the accuser come back with a claim that the accused township handles', async () => {
     const P = 'id version';
@@ -449,12 +447,10 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     expect(seen.data!.petition.repeatOf, seen.text).toBeNull();
   });
 
-  // DEFECT: (petition module, for the lead) `Petition.declineReason` and `Petition.extensionReason`
-  // have no field resolver: they go out as written to everyone who reads the petition. The same
-  // words as a timeline note are withheld from the accused unit and stripped of the petitioner for a
-  // village (`timelineNotes`, `withoutPetitioner`), but not these two fields. A reason that names the
-  // accuser or quotes the accusation reaches the accused township, and the petitioner's name reaches
-  // the village where the case arises.
+  // Found by this scanner, fixed in f78adcd. `Petition.declineReason` and `Petition.extensionReason`
+  // went out as written to everyone who read the petition, while the same words as a timeline note
+  // are withheld from the accused unit and stripped of the petitioner for a village. (The scan's
+  // accusations carry such reasons too since; these two cases keep the finding on its own.)
   const C = { name: '诸葛隐名', phone: '13745678903', word: '虚报冒领危房改造补助' };
   const D = { name: '慕容不具', phone: '13656789014', word: '违规发包村道工程' };
   let reasons: { extended: string; declined: string };
