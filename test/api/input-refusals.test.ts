@@ -156,4 +156,21 @@ describe.each(DATABASE_MODES)('input refusals on %s', (mode) => {
     }
     expect(codeOf(await bureau.query('{ holidayCalendar(year: 2026) { date } }'))).toBeUndefined();
   });
+
+  it('refuses a day or a month beyond 2999 instead of failing in the calendar arithmetic', async () => {
+    const county = unit.get('示范县')!;
+    const village = unit.get('石桥村')!;
+    const compliance = (m: string) => bureau.query('query($m: String!, $s: ID!) { screeningCompliance(month: $m, scopeUnitId: $s) { due } }', { m, s: county });
+    expect(refusal(await compliance('9999-12'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month', message: '"month" must lie between 1900-01 and 2999-12.' });
+    expect(refusal(await compliance('3000-01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
+    expect(codeOf(await compliance(today.slice(0, 7)))).toBeUndefined();
+    const periods = (f: string, t: string) => bureau.query('query($u: ID!, $f: Date!, $t: Date!) { screeningPeriods(unitId: $u, from: $f, to: $t) { status } }', { u: village, f, t });
+    const far = await periods('9999-12-01', '9999-12-31');
+    expect(refusal(far)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"9999-12-01" is not between 1900-01-01 and 2999-12-31.') });
+    expect(codeOf(await periods('1899-12-31', '1900-01-01'))).toBe('BAD_USER_INPUT');
+    const submitted = await qingshan.query('mutation($i: SubmitScreeningReportInput!) { submitScreeningReport(input: $i) { id } }', { i: { unitId: unit.get('青山乡'), periodStart: '9999-12-01', isZeroReport: true } });
+    expect(codeOf(submitted)).toBe('BAD_USER_INPUT');
+    // The last days themselves are days like any other: an answer, not a failure.
+    expect(codeOf(await periods('2999-12-01', '2999-12-31'))).toBeUndefined();
+  });
 });

@@ -24,6 +24,7 @@ import { accessibleWhere, accessibleWhereAs } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
 import { exportRows } from '../../common/export.js';
 import { text, wholeNumber } from '../../common/input.js';
+import { FIRST_DATE, LAST_DATE } from '../../common/scalars.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { pageArgs, toConnection } from '../../common/pagination.js';
 import { expectVersion } from '../../common/write.js';
@@ -233,6 +234,7 @@ export class ScreeningService {
    */
   async compliance(ctx: RequestContext, scopeUnitId: string, month: string): Promise<ScreeningComplianceRow[]> {
     if (!isMonth(month)) throw badInput('"month" must be written YYYY-MM.', { field: 'month' });
+    if (`${month}-01` < FIRST_DATE || `${month}-01` > LAST_DATE) throw badInput(`"month" must lie between ${FIRST_DATE.slice(0, 7)} and ${LAST_DATE.slice(0, 7)}.`, { field: 'month' });
     const scope = isUuid(scopeUnitId) ? await ctx.em.findOne(Unit, { $and: [{ id: scopeUnitId }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')] }) : null;
     if (!scope) throw notFound('Unit');
     const range = monthRange(month);
