@@ -233,7 +233,7 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     platform = await startTestPlatform(mode);
     const url = platform.url;
     tokens = {};
-    for (const u of ['bureau', 'discipline', 'qingshan', 'land', 'shiqiao', 'admin']) tokens[u] = await signIn(url, u);
+    for (const u of ['bureau', 'discipline', 'qingshan', 'land', 'shiqiao', 'admin', 'secretary']) tokens[u] = await signIn(url, u);
     const as = async (u: string, query: string, variables: Vars = {}) => {
       const a = await gql(url, query, variables, tokens[u]);
       if (a.errors) throw new Error(a.text);
@@ -416,6 +416,20 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
   it('gives the accused unit no dispute linked to the accusation: the parties of such a dispute name the accuser', async () => {
     const accused = await gql(w.url, 'query($id: ID!) { petition(id: $id) { id disputes { parties } } }', { id: w.a.id }, tokens.qingshan);
     expect(accused.text, 'the accused township reads the accuser’s name in the answer about the accusation').not.toContain(A.name);
+  });
+
+  // DEFECT: (petition and screening modules, for the lead) the same inference for every reader who
+  // may read the accusation but not its petitioner: a county leader who does not own the case (包案)
+  // and the village where it arises read `petition(id) { petitioner disputes { parties } }` as
+  // `petitioner: null` beside the parties of the dispute it turned into, which name the accuser
+  // (domain.md §3: the identity only to the bureau, the handler, the owning leader, the supervision
+  // group). The petitioner could be left out of a linked dispute's parties and summary for them, as
+  // `withoutPetitioner` does for the petition's own texts. `it.fails` until fixed; then `it`.
+  it.fails('keeps the accuser’s name out of the linked dispute for readers who may not know who petitioned', async () => {
+    for (const username of ['secretary', 'shiqiao']) {
+      const seen = await gql(w.url, 'query($id: ID!) { petition(id: $id) { petitioner { name } disputes { parties } } }', { id: w.a.id }, tokens[username]);
+      expect(seen.text, `${username} reads who accused`).not.toContain(A.name);
+    }
   });
 
   // Found by this scanner, fixed in f78adcd. `Petition.repeatOf` links a petition to the accusation it
