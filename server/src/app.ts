@@ -122,6 +122,24 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
       },
     }),
   };
+  // Security events (ASVS V16.3.2): a refusal of what the caller asked for is logged with who asked,
+  // which operation and which path: a unit probing ids outside its scope leaves a trace. NOT_FOUND is
+  // included, as it is also the answer for an object outside the scope.
+  const logRefusals: ApolloServerPlugin<RequestContext> = {
+    requestDidStart: async () => ({
+      didEncounterErrors: async ({ contextValue, operationName, errors }) => {
+        for (const error of errors) {
+          const code = error.extensions?.code;
+          if (code !== 'FORBIDDEN' && code !== 'NOT_FOUND' && code !== 'UNAUTHENTICATED') continue;
+          const user = contextValue.user;
+          logger.info(
+            { event: 'access-refused', code, reason: error.extensions?.reason, operation: operationName ?? null, path: error.path?.join('.'), userId: user?.id ?? null, username: user?.username ?? null, address: contextValue.address },
+            'request refused',
+          );
+        }
+      },
+    }),
+  };
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.production,
@@ -143,6 +161,7 @@ export async function createApp(config: AppConfig, orm: MikroORM, logger: Logger
     plugins: [
       ...limits.plugins,
       signInAfterValidation,
+      logRefusals,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -51,6 +51,21 @@ describe.each(DATABASE_MODES)('security events in the log, on %s', (mode) => {
     expect(reasons.at(-1)).toBe('LOGIN_LOCKED');
   });
 
+  it('logs a refused request with who asked, the operation, the path and the code', async () => {
+    const token = await signIn(platform.url, 'shiqiao');
+    await gql(platform.url, 'query Probe($id: ID!) { petition(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, token);
+    await gql(platform.url, 'query Accounts { users { totalCount } }', {}, token);
+    await gql(platform.url, 'query Anonymous { me { id } }');
+    const refused = events('access-refused').map((l) => [l.operation, l.code, l.path, l.username]);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        ['Probe', 'NOT_FOUND', 'petition', 'shiqiao'],
+        ['Accounts', 'FORBIDDEN', 'users', 'shiqiao'],
+        ['Anonymous', 'UNAUTHENTICATED', 'me', null],
+      ]),
+    );
+  });
+
   it('logs a sign-out with the account', async () => {
     const token = await signIn(platform.url, 'shiqiao');
     await gql(platform.url, 'mutation { logout }', {}, token);
