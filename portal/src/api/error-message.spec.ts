@@ -18,6 +18,7 @@ describe('error messages', () => {
     [{ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' }, '登录已过期，请重新登录'],
     [{ code: 'BAD_USER_INPUT', reason: 'EXPORT_TOO_LARGE', rows: 23456, limit: 20000 }, '符合条件的记录有 23456 条，一次最多导出 20000 条。请缩小筛选范围（如缩短时间段、选定单位）后分批导出'],
     [{ code: 'UNAUTHENTICATED' }, '请先登录'],
+    [{ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 }, '服务暂时不可用（数据库无法连接），请稍后重试'],
     [{ code: 'FORBIDDEN' }, '没有权限'],
     [{ code: 'NOT_FOUND' }, '未找到'],
     [{ code: 'CONFLICT' }, '数据已被他人修改，请刷新后重试'],

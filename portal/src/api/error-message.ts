@@ -2,7 +2,7 @@ import type { CombinedError } from '@urql/vue';
 import { PASSWORD_MIN_LENGTH } from '@xinfang/domain';
 
 /** The codes every server error carries in `extensions.code` (server/src/common/errors.ts). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';
 
 /** What a failed request means to the user: an i18n key of `error.*` and its parameters. */
 export interface ErrorDescription {
@@ -21,7 +21,7 @@ interface ErrorLike {
   extensions?: Record<string, unknown> | null;
 }
 
-const CODES = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+const CODES = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE']);
 /** The reasons the portal has a sentence for; any other falls back to the field, then the code. */
 const REASONS = new Set<string>([
   'BAD_CREDENTIALS',

@@ -196,6 +196,7 @@ export const en: Messages = {
     NOT_FOUND: 'Not found',
     CONFLICT: 'Someone else changed this record; reload and try again',
     BAD_USER_INPUT: 'Something you entered is not valid; check it and try again',
+    SERVICE_UNAVAILABLE: 'The service is unavailable for a moment (the database does not answer); try again shortly',
     NETWORK: 'Cannot reach the server; check the network and try again',
     UNKNOWN: 'The server failed; try again later',
     USERNAME_TAKEN: 'The username is taken',

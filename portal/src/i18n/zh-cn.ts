@@ -195,6 +195,7 @@ export const zhCN = {
     NOT_FOUND: '未找到',
     CONFLICT: '数据已被他人修改，请刷新后重试',
     BAD_USER_INPUT: '提交的内容有误，请检查后重试',
+    SERVICE_UNAVAILABLE: '服务暂时不可用（数据库无法连接），请稍后重试',
     NETWORK: '无法连接服务器，请检查网络后重试',
     UNKNOWN: '服务器出错，请稍后重试',
     USERNAME_TAKEN: '用户名已被使用',
