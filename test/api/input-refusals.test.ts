@@ -157,6 +157,17 @@ describe.each(DATABASE_MODES)('input refusals on %s', (mode) => {
     expect(codeOf(await bureau.query('{ holidayCalendar(year: 2026) { date } }'))).toBeUndefined();
   });
 
+  // DEFECT (found by the fuzzer, seed 99): graphql-js stops coercing variables after 50 errors and
+  // adds a 51st, "Too many errors processing variables", with no code, which app.ts's formatError
+  // answers as INTERNAL_SERVER_ERROR (and logs as a bug). It is the client's fault: BAD_USER_INPUT.
+  it.fails('answers more than 50 bad variables with BAD_USER_INPUT only, never INTERNAL_SERVER_ERROR', async () => {
+    const answer = await qingshan.query('mutation($i: SubmitScreeningReportInput!) { submitScreeningReport(input: $i) { id } }', {
+      i: { unitId: unit.get('青山乡'), periodStart: today, isZeroReport: false, disputes: Array.from({ length: 60 }, () => null) },
+    });
+    expect(answer.status).toBe(400);
+    expect(new Set(answer.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+  });
+
   it('refuses a day or a month beyond 2999 instead of failing in the calendar arithmetic', async () => {
     const county = unit.get('示范县')!;
     const village = unit.get('石桥村')!;
