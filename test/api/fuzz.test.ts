@@ -171,7 +171,7 @@ describe.each(DATABASE_MODES)('fuzzed input on %s', (mode) => {
         new Date().toISOString().slice(0, 7), '2026-02', '1999-12', '9999-12',
       ],
     };
-    const ops = operations(schema, pools);
+    const ops = await operations(schema, pools);
     expect(ops.length).toBeGreaterThan(40);
     const roles = [...tokens.keys()];
     const oneCase = fc.oneof(...ops.map((op) => op.arbitrary)).chain((c) =>

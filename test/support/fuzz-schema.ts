@@ -300,30 +300,52 @@ function selection(schema: Schema, typeName: string, depth = 0): string {
   return parts.length ? `{ ${parts.join(' ')} }` : '{ __typename }';
 }
 
-/** Every root field of the schema, each with its generator of cases. */
-export function operations(schema: Schema, pools: FuzzPools): Array<{ kind: 'query' | 'mutation'; field: string; arbitrary: fc.Arbitrary<FuzzCase> }> {
+export interface FuzzOperation {
+  kind: 'query' | 'mutation';
+  field: string;
+  arbitrary: fc.Arbitrary<FuzzCase>;
+}
+
+/**
+ * Every root field of the schema, each with its generator of cases. Built one operation at a time
+ * with a turn of the event loop between them: a long synchronous build would keep the client from
+ * noticing the server closing its idle kept-alive connections, and the next request would meet a
+ * reset connection.
+ */
+export async function operations(schema: Schema, pools: FuzzPools): Promise<FuzzOperation[]> {
   const roots: Array<['query' | 'mutation', string | null]> = [
     ['query', schema.query],
     ['mutation', schema.mutation],
   ];
-  return roots.flatMap(([kind, rootName]) =>
-    (rootName ? (schema.types.get(rootName)!.fields ?? []) : []).map((field) => {
-      const subject = /dispute/i.test(field.name) ? 'dispute' : /report/i.test(field.name) ? 'report' : /rule/i.test(field.name) ? 'rule' : /unit/i.test(field.name) ? 'unit' : /petition|answer/i.test(field.name) ? 'petition' : null;
-      const own = subject ? (pools.idsOf[subject] ?? []) : [];
-      // The operation's own kind of record most of the time, any record now and then.
-      const opPools = own.length ? { ...pools, ids: [...own, ...own, ...own, ...pools.ids] } : pools;
-      const declared = field.args.map((a, i) => `$a${i}: ${typeString(a.type)}`).join(', ');
-      const passed = field.args.map((a, i) => `${a.name}: $a${i}`).join(', ');
-      const query = `${kind}${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''} ${selection(schema, namedOf(field.type))} }`;
-      const arbs = (clean: boolean) => Object.fromEntries(field.args.map((a, i) => [`a${i}`, inputValue(schema, a.type, a.name, opPools, clean)]));
-      const careful = fc.record(arbs(true)) as fc.Arbitrary<Record<string, unknown>>;
-      const wild = fc.record(arbs(false)) as fc.Arbitrary<Record<string, unknown>>;
-      // A required variable is left out now and then: the server must say so, not fail.
-      const some = fc.record(arbs(false), { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;
-      const variables = field.args.length
-        ? fc.oneof({ weight: 10, arbitrary: careful }, { weight: 5, arbitrary: wild }, { weight: 1, arbitrary: some })
-        : fc.constant({});
-      return { kind, field: field.name, arbitrary: variables.map((v): FuzzCase => ({ kind, field: field.name, query, variables: v })) };
-    }),
-  );
+  // The operation's own kind of record most of the time, any record now and then; one pool (and
+  // one cache of generators) per kind.
+  const poolsOf = new Map<string | null, FuzzPools>([[null, pools]]);
+  for (const [subject, own] of Object.entries(pools.idsOf)) {
+    if (own?.length) poolsOf.set(subject, { ...pools, ids: [...own, ...own, ...own, ...pools.ids] });
+  }
+  const out: FuzzOperation[] = [];
+  for (const [kind, rootName] of roots) {
+    for (const field of rootName ? (schema.types.get(rootName)!.fields ?? []) : []) {
+      await new Promise((resolve) => setImmediate(resolve));
+      out.push(operation(schema, kind, field, poolsOf));
+    }
+  }
+  return out;
+}
+
+function operation(schema: Schema, kind: 'query' | 'mutation', field: { name: string; args: InputValue[]; type: TypeRef }, poolsOf: Map<string | null, FuzzPools>): FuzzOperation {
+  const subject = /dispute/i.test(field.name) ? 'dispute' : /report/i.test(field.name) ? 'report' : /rule/i.test(field.name) ? 'rule' : /unit/i.test(field.name) ? 'unit' : /petition|answer/i.test(field.name) ? 'petition' : null;
+  const opPools = poolsOf.get(subject) ?? poolsOf.get(null)!;
+  const declared = field.args.map((a, i) => `$a${i}: ${typeString(a.type)}`).join(', ');
+  const passed = field.args.map((a, i) => `${a.name}: $a${i}`).join(', ');
+  const query = `${kind}${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''} ${selection(schema, namedOf(field.type))} }`;
+  const arbs = (clean: boolean) => Object.fromEntries(field.args.map((a, i) => [`a${i}`, inputValue(schema, a.type, a.name, opPools, clean)]));
+  const careful = fc.record(arbs(true)) as fc.Arbitrary<Record<string, unknown>>;
+  const wild = fc.record(arbs(false)) as fc.Arbitrary<Record<string, unknown>>;
+  // A required variable is left out now and then: the server must say so, not fail.
+  const some = fc.record(arbs(false), { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;
+  const variables = field.args.length
+    ? fc.oneof({ weight: 10, arbitrary: careful }, { weight: 5, arbitrary: wild }, { weight: 1, arbitrary: some })
+    : fc.constant({});
+  return { kind, field: field.name, arbitrary: variables.map((v): FuzzCase => ({ kind, field: field.name, query, variables: v })) };
 }
