@@ -61,6 +61,11 @@ function formatErrorFor(logger: Logger) {
       logger.warn({ err: original, path: formatted.path }, 'database unavailable during a GraphQL request');
       return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } };
     }
+    // graphql-js stops coercing variables after 50 errors and adds one more without a code: still the
+    // client's bad variables.
+    if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && formatted.message.startsWith('Too many errors processing variables')) {
+      return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) {
       return { message: formatted.message, extensions: { code, reason: 'MAX_TOKENS' } };
     }
