@@ -418,17 +418,16 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     expect(accused.text, 'the accused township reads the accuser’s name in the answer about the accusation').not.toContain(A.name);
   });
 
-  // DEFECT: (petition and screening modules, for the lead) the same inference for every reader who
-  // may read the accusation but not its petitioner: a county leader who does not own the case (包案)
-  // and the village where it arises read `petition(id) { petitioner disputes { parties } }` as
-  // `petitioner: null` beside the parties of the dispute it turned into, which name the accuser
-  // (domain.md §3: the identity only to the bureau, the handler, the owning leader, the supervision
-  // group). The petitioner could be left out of a linked dispute's parties and summary for them, as
-  // `withoutPetitioner` does for the petition's own texts. `it.fails` until fixed; then `it`.
-  it.fails('keeps the accuser’s name out of the linked dispute for readers who may not know who petitioned', async () => {
+  // Found by this scanner: the same inference for every reader who may read the accusation but not
+  // its petitioner — a county leader who does not own the case (包案), the village where it arises —
+  // through the parties of the dispute it turned into. The link between a dispute and a petition is
+  // now only for those who may know who petitioned, from either side.
+  it('keeps the accuser’s name out of the linked dispute for readers who may not know who petitioned', async () => {
     for (const username of ['secretary', 'shiqiao']) {
       const seen = await gql(w.url, 'query($id: ID!) { petition(id: $id) { petitioner { name } disputes { parties } } }', { id: w.a.id }, tokens[username]);
       expect(seen.text, `${username} reads who accused`).not.toContain(A.name);
+      const fromDispute = await gql(w.url, 'query($id: ID!) { dispute(id: $id) { isLinked petition { id } } }', { id: w.dispute.id }, tokens[username]);
+      if (!fromDispute.errors) expect(fromDispute.data!.dispute, `${username} learns which dispute became the accusation`).toEqual({ isLinked: true, petition: null });
     }
   });
 

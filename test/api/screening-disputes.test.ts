@@ -237,17 +237,22 @@ describe.each(DATABASE_MODES)('the dispute ledger on %s', (mode) => {
       expect(await fresh('石桥村宅基地纠纷 100%_确认')).toEqual(d);
 
       const linked = ok(await qingshan.link(d.id, d.version, petition.id)).linkDisputeToPetition;
-      expect(linked).toMatchObject({ isLinked: true, petition: { id: petition.id, number: petition.number } });
+      // The township does not handle the petition, so it may not know who petitioned: which petition
+      // the dispute became (its parties name the petitioner) is for the bureau and the handler.
+      expect(linked).toMatchObject({ isLinked: true, petition: null });
+      expect(ok(await bureau.query('query($id: ID!) { dispute(id: $id) { isLinked petition { id number } } }', { id: d.id })).dispute).toEqual({ isLinked: true, petition: { id: petition.id, number: petition.number } });
       expect(linked.history.at(-1)).toMatchObject({ type: 'LINKED' });
       expect(linked.availableActions).not.toContain('link');
       d = await fresh('石桥村宅基地纠纷 100%_确认');
       expect(refusal(await qingshan.link(d.id, d.version, petition.id))).toEqual({ code: 'BAD_USER_INPUT', reason: 'ALREADY_LINKED' });
       expect(refusal(await bureau.link(d.id, d.version, elsewhere.id))).toEqual({ code: 'BAD_USER_INPUT', reason: 'ALREADY_LINKED' });
 
-      // The petition shows it to whoever may read both.
+      // The petition shows it to whoever may read both and may know who petitioned: the dispute's
+      // parties would name the petitioner to the others (the village, a leader who does not own it).
       const back = `query($id: ID!) { petition(id: $id) { id disputes { id summary unit { name } } } }`;
-      for (const reader of [bureau, qingshan, shiqiao, secretary]) {
-        expect(ids(ok(await reader.query(back, { id: petition.id })).petition.disputes)).toEqual([d.id]);
+      expect(ids(ok(await bureau.query(back, { id: petition.id })).petition.disputes)).toEqual([d.id]);
+      for (const reader of [qingshan, shiqiao, secretary]) {
+        expect(ok(await reader.query(back, { id: petition.id })).petition.disputes).toEqual([]);
       }
       expect(ok(await bureau.query(back, { id: elsewhere.id })).petition.disputes).toEqual([]);
       expect(codeOf(await chengguan.query(back, { id: petition.id }))).toBe('NOT_FOUND');
@@ -266,13 +271,13 @@ describe.each(DATABASE_MODES)('the dispute ledger on %s', (mode) => {
       }
     });
 
-    it('keeps a village’s linked dispute free of the petitioner: the petition shows, its petitioner does not', async () => {
+    it('keeps a village’s linked dispute free of the petitioner: linked, but which petition it became only for those who may know who petitioned', async () => {
       const d = await fresh('石桥村宅基地纠纷 100%_确认');
       const q = 'query($id: ID!) { dispute(id: $id) { id isLinked petition { id number petitioner { name idNumber phone } } } }';
       const asVillage = await shiqiao.query(q, { id: d.id });
-      expect(asVillage.data!.dispute).toMatchObject({ isLinked: true, petition: { petitioner: null } });
+      expect(asVillage.data!.dispute).toMatchObject({ isLinked: true, petition: null });
       const asTownship = await qingshan.query(q, { id: d.id });
-      expect(asTownship.data!.dispute.petition.petitioner).toBeNull();
+      expect(asTownship.data!.dispute).toMatchObject({ isLinked: true, petition: null });
       for (const needle of NEEDLES) {
         expect(asVillage.text).not.toContain(needle);
         expect(asTownship.text).not.toContain(needle);
@@ -447,7 +452,8 @@ describe.each(DATABASE_MODES)('the dispute ledger on %s', (mode) => {
       const links = await Promise.all([qingshan.link(e.id, e.version, p1.id), bureau.link(e.id, e.version, p2.id)]);
       expect(links.filter((a) => !a.errors).length, links.map((a) => a.text).join('\n')).toBe(1);
       expect(codeOf(links.find((a) => a.errors)!)).toBe('CONFLICT');
-      const linkedTo = links.find((a) => !a.errors)!.data!.linkDisputeToPetition.petition.id;
+      // The township may not know who petitioned on p1, so the link answers it no petition: ask the bureau.
+      const linkedTo = ok(await bureau.query('query($id: ID!) { dispute(id: $id) { petition { id } } }', { id: e.id })).dispute.petition.id;
       const back = async (pid: string) => ok(await bureau.query('query($id: ID!) { petition(id: $id) { disputes { id } } }', { id: pid })).petition.disputes;
       expect(await back(linkedTo)).toEqual([{ id: e.id }]);
       expect(await back(linkedTo === p1.id ? p2.id : p1.id)).toEqual([]);
@@ -502,9 +508,14 @@ describe.each(DATABASE_MODES)('the dispute ledger on %s', (mode) => {
         const text = rows.flat().join('\n');
         for (const needle of NEEDLES) expect(text, `${needle} in an export`).not.toContain(needle);
       }
-      // The linked petition shows by its number, to those who may read it.
-      const linkedRows = await sheetRows(ok(await shiqiao.query('{ exportDisputes(filter: { linked: true }) { base64 } }')).exportDisputes.base64);
+      // The linked petition shows by its number, to those who may know who petitioned there; the
+      // village sees that a dispute is linked (the filter), not which petition it became.
+      const linkedRows = await sheetRows(ok(await bureau.query('{ exportDisputes(filter: { linked: true }) { base64 } }')).exportDisputes.base64);
+      expect(linkedRows.length).toBeGreaterThan(1);
       expect(linkedRows.slice(1).every((r) => /^SFX-\d{4}-\d{5}$/.test(r[13]!))).toBe(true);
+      const villageRows = await sheetRows(ok(await shiqiao.query('{ exportDisputes(filter: { linked: true }) { base64 } }')).exportDisputes.base64);
+      expect(villageRows.length).toBeGreaterThan(1);
+      expect(villageRows.slice(1).map((r) => r[13] ?? '')).toEqual(villageRows.slice(1).map(() => ''));
     });
   });
 });

@@ -11,14 +11,15 @@ const STATUS: Record<string, string> = { OPEN: '未化解', RESOLVING: '化解�
 /**
  * The dispute ledger (矛盾纠纷台账) of a filtered list as an Excel workbook: one row per dispute, in the
  * same scope as the list. A linked petition shows only by its number, and only when the caller may
- * read that petition: nothing of a petitioner leaves through this sheet.
+ * know who petitioned there (the link would point at the petitioner among the parties): nothing of a
+ * petitioner leaves through this sheet.
  */
 export async function disputeLedger(ctx: RequestContext, rows: Dispute[], categories: Map<string, string>, today: string): Promise<Buffer> {
   const unitIds = [...new Set(rows.map((d) => d.unitId))];
   const units = new Map((await ctx.em.find(Unit, { id: { $in: unitIds } })).map((u) => [u.id, u.name]));
   const petitionIds = [...new Set(rows.map((d) => d.petitionId).filter((x): x is string => !!x))];
   const petitions = new Map(
-    (petitionIds.length ? await ctx.em.find(Petition, { $and: [{ id: { $in: petitionIds } }, accessibleWhere<Petition>(ctx.ability, 'read', 'Petition')] }) : []).map((p) => [p.id, p.number]),
+    (petitionIds.length ? await ctx.em.find(Petition, { $and: [{ id: { $in: petitionIds } }, accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'petitioner')] }) : []).map((p) => [p.id, p.number]),
   );
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'xinfang';

@@ -249,9 +249,10 @@ export class DisputeResolver {
   @FieldResolver(() => Petition, { nullable: true, description: 'The petition it turned into, when the caller may read that petition.' })
   async petition(@Ctx() ctx: RequestContext, @Root() d: Dispute): Promise<Petition | null> {
     const p = d.petitionId ? await readablePetition(ctx, d.petitionId) : null;
-    // The unit an accusation accuses reads the disputes of its territory; which of them became the
-    // accusation would point at the accuser among its parties (domain.md §3).
-    return p && ctx.ability.can('read', subject('Petition', p), 'content') ? p : null;
+    // Which dispute a petition grew out of points at the petitioner among the dispute's parties: the
+    // link is for those who may know who petitioned (domain.md §3), never for the unit an
+    // accusation accuses, nor for a village that reads the petition without its petitioner.
+    return p && ctx.ability.can('read', subject('Petition', p), 'petitioner') ? p : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Linked to a petition (even one the caller may not read).' })
@@ -274,8 +275,8 @@ export class DisputeResolver {
 export class PetitionDisputesResolver {
   @FieldResolver(() => [Dispute], { description: 'The screened disputes that turned into this petition, as far as the caller may see them.' })
   async disputes(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<Dispute[]> {
-    // Not to the unit an accusation accuses: the dispute's parties would name the accuser.
-    if (!ctx.ability.can('read', subject('Petition', p), 'content')) return [];
+    // Only to those who may know who petitioned: the dispute's parties would name the petitioner.
+    if (!ctx.ability.can('read', subject('Petition', p), 'petitioner')) return [];
     return ctx.em.find(Dispute, { $and: [{ petitionId: p.id }, accessibleWhere<Dispute>(ctx.ability, 'read', 'Dispute')] }, { orderBy: { reportedOn: 'asc' } });
   }
 }
