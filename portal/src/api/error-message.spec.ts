@@ -18,6 +18,7 @@ describe('error messages', () => {
     [{ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' }, '登录已过期，请重新登录'],
     [{ code: 'BAD_USER_INPUT', reason: 'EXPORT_TOO_LARGE', rows: 23456, limit: 20000 }, '符合条件的记录有 23456 条，一次最多导出 20000 条。请缩小筛选范围（如缩短时间段、选定单位）后分批导出'],
     [{ code: 'UNAUTHENTICATED' }, '请先登录'],
+    [{ code: 'BAD_USER_INPUT', reason: 'UNSTORABLE_CHARACTER', character: 'U+0000', field: 'content' }, '内容中含有无法保存的控制字符（U+0000），常见于从其他系统复制的文字，请删除后重试'],
     [{ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 }, '服务暂时不可用（数据库无法连接），请稍后重试'],
     [{ code: 'FORBIDDEN' }, '没有权限'],
     [{ code: 'NOT_FOUND' }, '未找到'],

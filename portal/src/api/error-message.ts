@@ -38,6 +38,7 @@ const REASONS = new Set<string>([
   'PASSWORD_SAME_AS_USERNAME',
   'PASSWORD_UNCHANGED',
   'EXPORT_TOO_LARGE',
+  'UNSTORABLE_CHARACTER',
 ]);
 
 /** The longest password the server takes (`passwordProblem` in @xinfang/domain). */
@@ -47,7 +48,7 @@ export const PASSWORD_MAX_LENGTH = 200;
 const FIELDS = new Set<string>(['username', 'displayName', 'roles', 'name']);
 
 /** The parameters a reason's sentence needs. */
-function reasonParams(reason: string, extensions: Record<string, unknown>): Record<string, number> {
+function reasonParams(reason: string, extensions: Record<string, unknown>): Record<string, number | string> {
   if (reason === 'LOGIN_LOCKED') {
     const seconds = Number(extensions.retryAfterSeconds);
     // Rounded up: "try again in 0 minutes" would invite a retry that is still refused.
@@ -57,6 +58,7 @@ function reasonParams(reason: string, extensions: Record<string, unknown>): Reco
   if (reason === 'PASSWORD_TOO_LONG') return { max: PASSWORD_MAX_LENGTH };
   // Plain numbers: vue-i18n writes them with the reader's grouping.
   if (reason === 'EXPORT_TOO_LARGE') return { rows: Number(extensions.rows), limit: Number(extensions.limit) };
+  if (reason === 'UNSTORABLE_CHARACTER') return { character: typeof extensions.character === 'string' ? extensions.character : '' };
   return {};
 }
 

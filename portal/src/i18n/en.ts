@@ -188,6 +188,7 @@ export const en: Messages = {
   },
   error: {
     BAD_CREDENTIALS: 'Wrong username or password',
+    UNSTORABLE_CHARACTER: 'The text contains a control character that cannot be stored ({character}), often pasted from another system; remove it and try again',
     EXPORT_TOO_LARGE: 'The filter matches {rows} rows; one export holds at most {limit}. Narrow the filter (a shorter period, one unit) and export in parts',
     LOGIN_LOCKED: 'Too many failed sign-ins; try again in {minutes} minutes',
     SESSION_EXPIRED: 'Your session has expired; sign in again',

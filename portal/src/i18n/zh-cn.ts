@@ -187,6 +187,7 @@ export const zhCN = {
   },
   error: {
     BAD_CREDENTIALS: '用户名或密码错误',
+    UNSTORABLE_CHARACTER: '内容中含有无法保存的控制字符（{character}），常见于从其他系统复制的文字，请删除后重试',
     EXPORT_TOO_LARGE: '符合条件的记录有 {rows} 条，一次最多导出 {limit} 条。请缩小筛选范围（如缩短时间段、选定单位）后分批导出',
     LOGIN_LOCKED: '登录失败次数过多，请 {minutes} 分钟后再试',
     SESSION_EXPIRED: '登录已过期，请重新登录',
