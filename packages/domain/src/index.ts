@@ -4,3 +4,4 @@ export * from './calendar.js';
 export * from './petition.js';
 export * from './id-number.js';
 export * from './screening.js';
+export * from './paging.js';
