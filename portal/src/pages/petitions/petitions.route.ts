@@ -5,7 +5,7 @@ import type { RouteRecordRaw } from 'vue-router';
 export const myWorkRoute: RouteRecordRaw = {
   path: 'my-work',
   name: 'my-work',
-  component: () => import('./MyWorkPage.vue'),
+  component: () => import('./my-work/MyWorkPage.vue'),
   meta: { ability: ['read', 'Petition'], label: 'menu.myWork', menuIcon: List },
 };
 
@@ -13,7 +13,7 @@ export const myWorkRoute: RouteRecordRaw = {
 export const petitionsRoute: RouteRecordRaw = {
   path: 'petitions',
   name: 'petitions',
-  component: () => import('./PetitionsPage.vue'),
+  component: () => import('./list/PetitionsPage.vue'),
   meta: { ability: ['read', 'Petition'], label: 'menu.petitions', menuIcon: Document },
 };
 
@@ -21,7 +21,7 @@ export const petitionsRoute: RouteRecordRaw = {
 export const petitionNewRoute: RouteRecordRaw = {
   path: 'petitions/new',
   name: 'petition-new',
-  component: () => import('./PetitionNewPage.vue'),
+  component: () => import('./intake/PetitionNewPage.vue'),
   meta: { ability: ['create', 'Petition'], label: 'menu.petitionNew', menuIcon: EditPen },
 };
 
@@ -29,6 +29,6 @@ export const petitionNewRoute: RouteRecordRaw = {
 export const petitionDetailRoute: RouteRecordRaw = {
   path: 'petitions/:id',
   name: 'petition-detail',
-  component: () => import('./PetitionDetailPage.vue'),
+  component: () => import('./detail/PetitionDetailPage.vue'),
   meta: { ability: ['read', 'Petition'], label: 'menu.petitions' },
 };

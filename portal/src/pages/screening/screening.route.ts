@@ -5,7 +5,7 @@ import type { RouteRecordRaw } from 'vue-router';
 export const screeningSubmitRoute: RouteRecordRaw = {
   path: 'screening/submit',
   name: 'screening-submit',
-  component: () => import('./ScreeningSubmitPage.vue'),
+  component: () => import('./submit/ScreeningSubmitPage.vue'),
   meta: { ability: ['create', 'ScreeningReport'], label: 'menu.screeningSubmit', menuIcon: DocumentChecked },
 };
 
@@ -13,7 +13,7 @@ export const screeningSubmitRoute: RouteRecordRaw = {
 export const screeningComplianceRoute: RouteRecordRaw = {
   path: 'screening/compliance',
   name: 'screening-compliance',
-  component: () => import('./ScreeningCompliancePage.vue'),
+  component: () => import('./compliance/ScreeningCompliancePage.vue'),
   meta: { ability: ['read', 'ScreeningReport'], label: 'menu.screeningCompliance', menuIcon: DataAnalysis },
 };
 
@@ -21,7 +21,7 @@ export const screeningComplianceRoute: RouteRecordRaw = {
 export const disputesRoute: RouteRecordRaw = {
   path: 'disputes',
   name: 'disputes',
-  component: () => import('./DisputesPage.vue'),
+  component: () => import('./disputes/DisputesPage.vue'),
   meta: { ability: ['read', 'Dispute'], label: 'menu.disputes', menuIcon: Notebook },
 };
 
@@ -29,6 +29,6 @@ export const disputesRoute: RouteRecordRaw = {
 export const screeningSettingsRoute: RouteRecordRaw = {
   path: 'screening/settings',
   name: 'screening-settings',
-  component: () => import('./ScreeningSettingsPage.vue'),
+  component: () => import('./settings/ScreeningSettingsPage.vue'),
   meta: { ability: ['update', 'ScreeningRule'], label: 'menu.screeningSettings', menuIcon: Timer },
 };

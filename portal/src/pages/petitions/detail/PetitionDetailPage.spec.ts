@@ -5,7 +5,7 @@ import type { PetitionDetailFragment } from '@/gql/graphql';
 import { byTestId, click, textOf } from '@/testing/dom';
 import { fakeServer, type FakeHandlers } from '@/testing/fake-server';
 import { portalPlugins } from '@/testing/harness';
-import PetitionDetailPage from '../PetitionDetailPage.vue';
+import PetitionDetailPage from './PetitionDetailPage.vue';
 import { ACTION_ORDER, shownActions } from './actions';
 
 const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFragment => ({

@@ -5,7 +5,7 @@ import type { PetitionListRowFragment } from '@/gql/graphql';
 import { click, mustFind, textOf } from '@/testing/dom';
 import { fakeServer, type FakeHandlers } from '@/testing/fake-server';
 import { portalPlugins } from '@/testing/harness';
-import PetitionsPage from '../PetitionsPage.vue';
+import PetitionsPage from './PetitionsPage.vue';
 import { todayInCounty } from './deadline';
 
 /** The date `days` after today in the county. */

@@ -5,7 +5,7 @@ import type { PetitionListRowFragment, ScreeningRemindersQuery } from '@/gql/gra
 import { byTestId, click, textOf } from '@/testing/dom';
 import { fakeServer, type FakeHandlers } from '@/testing/fake-server';
 import { portalPlugins } from '@/testing/harness';
-import MyWorkPage from '../MyWorkPage.vue';
+import MyWorkPage from './MyWorkPage.vue';
 
 const row = (id: string, warning: PetitionListRowFragment['warning'], current: string): PetitionListRowFragment => ({
   id,

@@ -5,7 +5,7 @@ import type { ScreeningReportDetailFragment, SessionUserFragment } from '@/gql/g
 import { byTestId, click, mustFind, textOf } from '@/testing/dom';
 import { fakeServer, type FakeHandlers } from '@/testing/fake-server';
 import { portalPlugins } from '@/testing/harness';
-import ScreeningCompliancePage from '../ScreeningCompliancePage.vue';
+import ScreeningCompliancePage from './ScreeningCompliancePage.vue';
 import { currentMonth } from '../period';
 import { complianceTotals, rowDepths, type ComplianceRow } from './compliance';
 

@@ -5,7 +5,7 @@ import type { DisputeDetailFragment, DisputeRowFragment } from '@/gql/graphql';
 import { byTestId, click, formItemOf, mustFind, textOf, typeInto } from '@/testing/dom';
 import { fakeServer, type FakeHandlers } from '@/testing/fake-server';
 import { portalPlugins } from '@/testing/harness';
-import DisputesPage from '../DisputesPage.vue';
+import DisputesPage from './DisputesPage.vue';
 import { emptyLedgerFilter, formatRate, ledgerFilterToVariables, ledgerStateFromQuery, ledgerStateToQuery } from './dispute-filter';
 import { shownDisputeActions } from './dispute-actions';
 

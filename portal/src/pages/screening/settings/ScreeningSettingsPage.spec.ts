@@ -6,7 +6,7 @@ import type { ScreeningRulesQuery } from '@/gql/graphql';
 import { byTestId, click, mustFind, textOf } from '@/testing/dom';
 import { fakeServer, type FakeHandlers } from '@/testing/fake-server';
 import { portalPlugins } from '@/testing/harness';
-import ScreeningSettingsPage from '../ScreeningSettingsPage.vue';
+import ScreeningSettingsPage from './ScreeningSettingsPage.vue';
 import { nextMonthFirst } from './rules';
 
 const COUNTY = '11111111-1111-4111-8111-111111111111';

@@ -6,7 +6,7 @@ import type { ReportDisputeFragment, ScreeningPeriodsQuery, ScreeningReportDetai
 import { byTestId, click, formItemOf, mustFind, textOf, typeInto } from '@/testing/dom';
 import { fakeServer, type FakeHandlers } from '@/testing/fake-server';
 import { portalPlugins } from '@/testing/harness';
-import ScreeningSubmitPage from '../ScreeningSubmitPage.vue';
+import ScreeningSubmitPage from './ScreeningSubmitPage.vue';
 import { monthsBefore } from '../period';
 
 const COUNTY = '11111111-1111-4111-8111-111111111111';
