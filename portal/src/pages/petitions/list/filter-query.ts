@@ -1,11 +1,13 @@
+import { CHANNELS, PETITION_KINDS, PETITION_STATUSES, WARNINGS } from '@xinfang/domain';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import type { Channel, PetitionFilter, PetitionKind, PetitionSort, PetitionStatus, Warning } from '@/gql/graphql';
+import { PETITION_SORTS, type PetitionSort } from '@/domain-pending';
+import type { Channel, PetitionFilter, PetitionKind, PetitionStatus, Warning } from '@/gql/graphql';
 
-export const STATUSES: PetitionStatus[] = ['REGISTERED', 'ACCEPTED', 'NOT_ACCEPTED', 'IN_PROGRESS', 'ANSWERED', 'REVIEW', 'RE_REVIEW', 'CLOSED'];
-export const CHANNELS: Channel[] = ['LETTER', 'VISIT', 'ONLINE', 'PHONE'];
-export const KINDS: PetitionKind[] = ['SUGGESTION', 'ACCUSATION', 'CLAIM'];
-export const WARNINGS: Warning[] = ['RED', 'YELLOW', 'NONE'];
-export const SORTS: PetitionSort[] = ['RECEIVED_DESC', 'RECEIVED_ASC', 'DEADLINE'];
+/**
+ * The warnings most urgent first, as the filter and 我的待办's figures show them (the domain lists
+ * them the other way round, from none to red).
+ */
+export const WARNINGS_URGENT_FIRST: readonly Warning[] = [...WARNINGS].reverse();
 /** The list opens newest first; 我的待办 asks for the soonest deadline. */
 export const DEFAULT_SORT: PetitionSort = 'RECEIVED_DESC';
 export const PAGE_SIZES = [20, 50];
@@ -87,17 +89,17 @@ export function stateFromQuery(query: LocationQuery): ListState {
   return {
     filter: {
       text: one(query.q).trim(),
-      status: many(query.status, STATUSES),
+      status: many(query.status, PETITION_STATUSES),
       channel: oneOf(query.channel, CHANNELS),
-      kind: oneOf(query.kind, KINDS),
+      kind: oneOf(query.kind, PETITION_KINDS),
       categoryCode: one(query.category),
       unitId: UUID.test(unitId) ? unitId : '',
-      warning: many(query.warning, WARNINGS),
+      warning: many(query.warning, WARNINGS_URGENT_FIRST),
       isKeyMatter: one(query.key) === '1',
       isBacklog: one(query.backlog) === '1',
       receivedFrom: DATE.test(from) ? from : '',
       receivedTo: DATE.test(to) ? to : '',
-      sort: oneOf(query.sort, SORTS) || DEFAULT_SORT,
+      sort: oneOf(query.sort, PETITION_SORTS) || DEFAULT_SORT,
     },
     pageSize,
     page: page > 1 ? page : 1,

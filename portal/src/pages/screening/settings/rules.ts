@@ -1,4 +1,4 @@
-import { addDays, screeningPeriodAt, screeningPeriods, SCREENING_UNIT_KINDS, type CalendarDate, type ScreeningPeriod } from '@xinfang/domain';
+import { addDays, screeningPeriodAt, screeningPeriods, SCREENING_CADENCES, SCREENING_UNIT_KINDS, type CalendarDate, type ScreeningPeriod } from '@xinfang/domain';
 import type { ScreeningCadence, ScreeningUnitKind } from '@/gql/graphql';
 
 type Translate = (key: string, params?: Record<string, number | string>) => string;
@@ -14,7 +14,8 @@ export interface RuleLike {
 /** The unit kinds that screen, in the order the page lists them: 村民小组, 村(居), 镇乡, 部门. */
 export const RULE_KINDS: readonly ScreeningUnitKind[] = SCREENING_UNIT_KINDS;
 
-export const CADENCES: readonly ScreeningCadence[] = ['WEEKLY', 'HALF_MONTHLY', 'MONTHLY'];
+/** The cadences, shortest first. */
+export const CADENCES: readonly ScreeningCadence[] = SCREENING_CADENCES;
 
 /** One unit kind's rules: the one in force today (the latest that has begun) and those still to come. */
 export interface KindRules<R extends RuleLike> {
