@@ -5,6 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
+import { serverModuleRules } from './eslint.modules.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'portal/src/gql/**', 'test-results/**', '**/*.d.ts', 'server/src/migrations/Migration*.ts'] },
@@ -44,6 +45,8 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  // Scoped reads in one place, and modules that meet only through their surfaces (eslint.modules.js).
+  ...serverModuleRules,
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,

@@ -9,7 +9,7 @@ import { seedDemoCounty } from './seed/demo-county.js';
 import { seedDemoPetitions } from './seed/demo-petitions.js';
 import { seedDemoScreening } from './seed/demo-screening.js';
 import { seedReferenceData } from './seed/reference-data.js';
-import { PetitionService } from './modules/petition/petition.service.js';
+import { PetitionWorkflow } from './modules/petition/index.js';
 
 export { loadConfig, type AppConfig } from './config.js';
 export { createLogger, type Logger } from './logger.js';
@@ -64,14 +64,14 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
           const reports = await seedDemoScreening(ready.em.fork());
           if (reports) logger.info({ reports, ms: Date.now() - began }, 'demo screening reports loaded');
         }
-        await new PetitionService().flagBacklogByAge(ready.em.fork());
+        await new PetitionWorkflow().flagBacklogByAge(ready.em.fork());
       },
     );
     const app = await createApp(config, orm, logger);
     const openedOrm = orm;
     // A petition open two years becomes backlog by itself: checked hourly (and at start, above).
     const backlog = setInterval(() => {
-      new PetitionService().flagBacklogByAge(openedOrm.em.fork()).catch((err: unknown) => logger.error({ err }, 'backlog check failed'));
+      new PetitionWorkflow().flagBacklogByAge(openedOrm.em.fork()).catch((err: unknown) => logger.error({ err }, 'backlog check failed'));
     }, 3_600_000);
     backlog.unref();
     return {

@@ -1,7 +1,11 @@
 import { ForbiddenError } from '@casl/ability';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Action, AppAbility, SubjectType } from '@xinfang/permissions';
-import { forbidden } from './errors.js';
+import type { RequestContext } from './context.js';
+import { badInput, forbidden, notFound } from './errors.js';
+import { isUuid } from './input.js';
+import { pageArgs, toConnection } from './pagination.js';
 
 /** A filter that matches nothing, for a caller with no rule at all for a subject. */
 const NOTHING = { id: { $in: [] } };
@@ -118,4 +122,116 @@ export function accessibleWhereAs<T extends object>(
     );
   };
   return rename(accessibleWhere(ability, action, subject)) as FilterQuery<T>;
+}
+
+// ------------------------------------------------------------------ the scoped read path
+//
+// Every read of a scoped entity (one with rules in @xinfang/permissions) goes through these four
+// functions, so that no list, count or single read can forget the caller's scope: each ANDs
+// `accessibleWhere` into its query, and pages, sorts and counts in SQL. An ESLint rule refuses a
+// direct `em.find`/`findOne`/`findAndCount` of a scoped entity anywhere else (eslint.config.js names
+// the few reads that are unscoped by design, each with its reason).
+
+/** What the scoped reads need of a request. */
+export type Reader = Pick<RequestContext, 'ability' | 'em'>;
+
+/** The words of a NOT_FOUND, by subject: the same whether the row is missing or out of scope. */
+const NOUNS: Record<SubjectType, string> = {
+  Unit: 'Unit',
+  User: 'User',
+  Petition: 'Petition',
+  HolidayCalendar: 'Calendar',
+  AuditRecord: 'Audit record',
+  ScreeningReport: 'Screening report',
+  Dispute: 'Dispute',
+  ScreeningRule: 'Screening rule',
+};
+
+export interface ScopeOptions<T> {
+  /** The caller's own condition; the scope is ANDed onto it. */
+  where?: FilterQuery<T>;
+  /** The rule's action: `read` unless a write reads through its own rule (`update`). */
+  action?: Action;
+  /** A field rule to meet as well (e.g. `petitioner`: only rows whose petitioner the caller may know). */
+  field?: string;
+  /** The transaction's manager, inside a write. */
+  em?: EntityManager;
+}
+
+/** The condition of a scoped read: the caller's rules for the subject, and the caller's own filter. */
+export function scopedWhere<T extends object>(ability: AppAbility, subject: SubjectType, options: Pick<ScopeOptions<T>, 'where' | 'action' | 'field'> = {}): FilterQuery<T> {
+  const parts: FilterQuery<T>[] = [accessibleWhere<T>(ability, options.action ?? 'read', subject)];
+  if (options.field) parts.push(accessibleWhere<T>(ability, options.action ?? 'read', subject, options.field));
+  if (options.where && !isEverything(options.where)) parts.push(options.where);
+  return (parts.length === 1 ? parts[0]! : { $and: parts }) as FilterQuery<T>;
+}
+
+/**
+ * One row by id inside the caller's scope, or NOT_FOUND: the same answer for an id that does not
+ * exist, one that is not an id at all, and one that lies outside the scope.
+ */
+export async function readOne<T extends object>(
+  ctx: Reader,
+  entity: EntityName<T>,
+  subject: SubjectType,
+  id: string,
+  em: EntityManager = ctx.em,
+  options: Omit<ScopeOptions<T>, 'em'> = {},
+): Promise<T> {
+  const row = await readMaybe(ctx, entity, subject, id, { ...options, em });
+  if (!row) throw notFound(NOUNS[subject]);
+  return row;
+}
+
+/** One row by id inside the caller's scope, or null (for links such as `repeatOf`). */
+export async function readMaybe<T extends object>(ctx: Reader, entity: EntityName<T>, subject: SubjectType, id: string | null | undefined, options: ScopeOptions<T> = {}): Promise<T | null> {
+  if (!id || !isUuid(id)) return null;
+  const where = { $and: [{ id }, scopedWhere<T>(ctx.ability, subject, options)] } as FilterQuery<T>;
+  return (options.em ?? ctx.em).findOne(entity, where);
+}
+
+export interface ListOptions<T extends object> extends ScopeOptions<T> {
+  orderBy: FindOptions<T>['orderBy'];
+  limit?: number;
+}
+
+/** Every row of a condition inside the caller's scope, sorted in SQL (at most `limit`). */
+export function scopedAll<T extends object>(ctx: Reader, entity: EntityName<T>, subject: SubjectType, options: ListOptions<T>): Promise<T[]> {
+  return (options.em ?? ctx.em).find(entity, scopedWhere<T>(ctx.ability, subject, options), { orderBy: options.orderBy, limit: options.limit } as FindOptions<T>);
+}
+
+/** How many rows of a condition lie inside the caller's scope. */
+export function scopedCount<T extends object>(ctx: Reader, entity: EntityName<T>, subject: SubjectType, options: ScopeOptions<T> = {}): Promise<number> {
+  return (options.em ?? ctx.em).count(entity, scopedWhere<T>(ctx.ability, subject, options));
+}
+
+/**
+ * One page of a scoped list as a connection: `first` rows after the cursor `after`, sorted, paged and
+ * counted in SQL — two statements, whatever the fields asked.
+ */
+export async function scopedPage<T extends object>(
+  ctx: Reader,
+  entity: EntityName<T>,
+  subject: SubjectType,
+  options: ListOptions<T> & { first?: number | null; after?: string | null },
+) {
+  const { limit, offset } = pageArgs(options.first, options.after);
+  const [rows, total] = await (options.em ?? ctx.em).findAndCount(entity, scopedWhere<T>(ctx.ability, subject, options), { orderBy: options.orderBy, limit, offset } as FindOptions<T>);
+  return toConnection(rows, total, offset);
+}
+
+/**
+ * Every row a ledger's filter selects inside the caller's scope, or a refusal that says how many
+ * matched: a 台账 is never handed over silently shortened. One statement when the rows fit (it asks
+ * for one row more than the limit); the exact count only when they do not.
+ */
+export async function scopedExport<T extends object>(ctx: Reader & Pick<RequestContext, 'config'>, entity: EntityName<T>, subject: SubjectType, options: ListOptions<T>): Promise<T[]> {
+  const max = ctx.config.exportMaxRows;
+  const rows = await scopedAll(ctx, entity, subject, { ...options, limit: max + 1 });
+  if (rows.length <= max) return rows;
+  const matched = await scopedCount(ctx, entity, subject, options);
+  throw badInput(
+    `The filter matches ${matched.toLocaleString('en')} rows; one export holds at most ${max.toLocaleString('en')}. Narrow the filter (a shorter period, one unit) and export in parts.`,
+    { reason: 'EXPORT_TOO_LARGE', rows: matched, limit: max },
+  );
 }

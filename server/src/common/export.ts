@@ -1,24 +1,30 @@
-import type { EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
-import type { RequestContext } from './context.js';
-import { badInput } from './errors.js';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A file to download.' })
+export class ExportFile {
+  @Field()
+  filename!: string;
+
+  @Field()
+  contentType!: string;
+
+  @Field(() => Int)
+  rows!: number;
+
+  @Field({ description: 'The file, base64-encoded.' })
+  base64!: string;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Every row a ledger's filter selects, or a refusal that says how many matched: a 台账 is never
- * handed over silently shortened. One statement when the rows fit (it asks for one row more than
- * the limit); the exact count only when they do not.
+ * An Excel ledger (台账) as the download every export answers: `<name>-<day>.xlsx`, its row count and
+ * the file. The rows come from `scopedExport` (common/access.ts), which refuses a filter too large
+ * for one file rather than shortening it.
  */
-export async function exportRows<T extends object>(
-  ctx: RequestContext,
-  entity: EntityName<T>,
-  where: FilterQuery<T>,
-  options: Pick<FindOptions<T>, 'orderBy'>,
-): Promise<T[]> {
-  const max = ctx.config.exportMaxRows;
-  const rows = await ctx.em.find(entity, where, { ...options, limit: max + 1 } as FindOptions<T>);
-  if (rows.length <= max) return rows;
-  const matched = await ctx.em.count(entity, where);
-  throw badInput(
-    `The filter matches ${matched.toLocaleString('en')} rows; one export holds at most ${max.toLocaleString('en')}. Narrow the filter (a shorter period, one unit) and export in parts.`,
-    { reason: 'EXPORT_TOO_LARGE', rows: matched, limit: max },
-  );
-}
+export const workbookFile = (name: string, day: string, rows: number, file: Buffer): ExportFile => ({
+  filename: `${name}-${day}.xlsx`,
+  contentType: XLSX,
+  rows,
+  base64: file.toString('base64'),
+});

@@ -24,3 +24,18 @@ export function wholeNumber(value: number, field: string, min: number, max: numb
   }
   return value;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name a row and answers NOT_FOUND without a database error. */
+export const isUuid = (id: string): boolean => UUID.test(id);
+
+/**
+ * A search term as an `ILIKE` pattern that matches it anywhere, with `\`, `%` and `_` standing for
+ * themselves (a clerk searching "100%" means the characters); null for a term that is only spaces.
+ */
+export function likePattern(term: string | null | undefined): string | null {
+  const trimmed = term?.trim();
+  if (!trimmed) return null;
+  return `%${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

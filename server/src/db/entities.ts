@@ -4,7 +4,7 @@ import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
 import { RevokedSession } from '../modules/auth/revoked-session.entity.js';
 import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { Petition } from '../modules/petition/petition.entity.js';
-import { CategoryRoute, PetitionCategory } from '../modules/petition/petition-category.entity.js';
+import { CategoryRoute, PetitionCategory } from '../modules/reference/category.entity.js';
 import { PetitionChain, PetitionEvent, PetitionSequence } from '../modules/petition/petition-event.entity.js';
 import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from '../modules/screening/screening.entity.js';
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';

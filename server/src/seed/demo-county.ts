@@ -4,7 +4,7 @@ import { Unit } from '../modules/unit/unit.entity.js';
 import { makeUnit } from '../modules/unit/unit.tree.js';
 import { User } from '../modules/user/user.entity.js';
 import { hashPassword } from '../modules/auth/password.js';
-import { CategoryRoute } from '../modules/petition/petition-category.entity.js';
+import { CategoryRoute } from '../modules/reference/category.entity.js';
 
 /** Every demo account's password (README, "Demo county"). */
 export const DEMO_PASSWORD = 'xinfang-demo';

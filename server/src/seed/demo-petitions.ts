@@ -13,9 +13,9 @@ import {
   type Satisfaction,
 } from '@xinfang/domain';
 import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
-import { CategoryRoute } from '../modules/petition/petition-category.entity.js';
+import { CategoryRoute } from '../modules/reference/category.entity.js';
 import { Petition } from '../modules/petition/petition.entity.js';
-import { newReceiptCode } from '../modules/petition/petition.service.js';
+import { newReceiptCode } from '../modules/petition/petition.rules.js';
 import { appendEvents, type NewEvent } from '../modules/petition/timeline.service.js';
 import { Unit } from '../modules/unit/unit.entity.js';
 import { User } from '../modules/user/user.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PETITION_CATEGORIES } from '@xinfang/domain';
 import { seedCalendar } from '../modules/calendar/calendar.service.js';
-import { PetitionCategory } from '../modules/petition/petition-category.entity.js';
+import { PetitionCategory } from '../modules/reference/category.entity.js';
 import { Unit } from '../modules/unit/unit.entity.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { User } from '../user/user.entity.js';
+import { User } from '../user/index.js';
 
 @ObjectType({ description: 'A signed-in session.' })
 export class LoginResult {

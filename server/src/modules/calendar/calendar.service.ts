@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { STATE_COUNCIL_CALENDAR, holidayCalendar, isCalendarDate, type HolidayCalendar } from '@xinfang/domain';
 import { accessibleWhere, assertCan } from '../../common/access.js';
 import type { AuthUser, RequestContext } from '../../common/context.js';
-import { auditRawChange } from '../audit/audit.service.js';
+import { auditRawChange } from '../audit/index.js';
 import { badInput } from '../../common/errors.js';
 import { wholeNumber } from '../../common/input.js';
 import { CalendarDay } from './calendar-day.entity.js';
@@ -13,6 +13,12 @@ export class CalendarService {
   async forCounty(em: EntityManager, countyId: string): Promise<HolidayCalendar> {
     const days = await em.find(CalendarDay, { countyId });
     return holidayCalendar(days);
+  }
+
+  /** The calendars of several counties, in one statement. */
+  async forCounties(em: EntityManager, countyIds: readonly string[]): Promise<HolidayCalendar[]> {
+    const days = await em.find(CalendarDay, { countyId: { $in: [...countyIds] } });
+    return countyIds.map((id) => holidayCalendar(days.filter((d) => d.countyId === id)));
   }
 
   async list(ctx: RequestContext, year: number): Promise<CalendarDay[]> {

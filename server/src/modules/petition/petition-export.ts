@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
-import { PETITION_CATEGORIES, petitionDeadlines, warningFor, shanghaiDate, type HolidayCalendar } from '@xinfang/domain';
+import { petitionDeadlines, warningFor, shanghaiDate, type HolidayCalendar } from '@xinfang/domain';
 import { subject } from '@xinfang/permissions';
 import type { RequestContext } from '../../common/context.js';
-import { Unit } from '../unit/unit.entity.js';
+import { workbookFile, type ExportFile } from '../../common/export.js';
+import { calendarOf } from '../calendar/index.js';
+import { categoryNames } from '../reference/index.js';
+import { unitsByIds } from '../unit/index.js';
 import type { Petition } from './petition.entity.js';
 import { withoutPetitioner } from './redact.js';
 
@@ -13,15 +16,20 @@ const STATUS: Record<string, string> = {
 };
 const WARNING: Record<string, string> = { NONE: '', YELLOW: '黄色预警', RED: '红色预警' };
 const SATISFACTION: Record<string, string> = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' };
-const CATEGORY = Object.fromEntries(PETITION_CATEGORIES.map((c) => [c.code, c.name]));
 
 /**
  * The petition ledger (信访台账) of a filtered list as an Excel workbook: one row per petition, the
  * same scope and the same field rules as the list, so a cell the caller may not read stays empty;
  * every row whose petitioner is written is audited first.
  */
-export async function petitionLedger(ctx: RequestContext, rows: Petition[], calendars: (countyId: string) => Promise<HolidayCalendar>): Promise<Buffer> {
-  const units = new Map((await ctx.em.find(Unit, { id: { $in: [...new Set(rows.flatMap((p) => [p.locationUnitId, p.handlingUnitId].filter((x): x is string => !!x)))] } })).map((u) => [u.id, u.name]));
+export async function petitionLedger(ctx: RequestContext, rows: Petition[]): Promise<ExportFile> {
+  const units = new Map((await unitsByIds(ctx.em, [...new Set(rows.flatMap((p) => [p.locationUnitId, p.handlingUnitId].filter((x): x is string => !!x)))])).map((u) => [u.id, u.name]));
+  const categories = await categoryNames(ctx.em);
+  const calendarsByCounty = new Map<string, Promise<HolidayCalendar>>();
+  const calendars = (countyId: string) => {
+    if (!calendarsByCounty.has(countyId)) calendarsByCounty.set(countyId, calendarOf(ctx.em, countyId));
+    return calendarsByCounty.get(countyId)!;
+  };
   const today = shanghaiDate();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'xinfang';
@@ -56,7 +64,7 @@ export async function petitionLedger(ctx: RequestContext, rows: Petition[], cale
       receivedAt: p.receivedAt,
       channel: CHANNEL[p.channel],
       kind: KIND[p.kind],
-      category: CATEGORY[p.categoryCode] ?? p.categoryCode,
+      category: categories.get(p.categoryCode) ?? p.categoryCode,
       subject: ctx.ability.can('read', s, 'subject') ? ((personal ? p.subject : withoutPetitioner(p.subject, p)) ?? '') : '',
       headcount: p.headcount,
       location: units.get(p.locationUnitId) ?? '',
@@ -71,5 +79,5 @@ export async function petitionLedger(ctx: RequestContext, rows: Petition[], cale
       phone: personal ? (p.petitionerPhone ?? '') : '',
     });
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookFile('信访台账', today, rows.length, Buffer.from(await workbook.xlsx.writeBuffer()));
 }

@@ -12,9 +12,9 @@ import {
   type Satisfaction,
 } from '@xinfang/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../../common/base.entity.js';
+import { Located } from '../../common/located.entity.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
-import { Unit } from '../unit/unit.entity.js';
+import { Unit } from '../unit/index.js';
 import { AssignModeEnum, ChannelEnum, EXTENSION_STATUSES, ExtensionStatusEnum, PetitionKindEnum, PetitionStatusEnum, SatisfactionEnum, type ExtensionStatus } from './petition.enums.js';
 
 /**
@@ -28,7 +28,7 @@ import { AssignModeEnum, ChannelEnum, EXTENSION_STATUSES, ExtensionStatusEnum, P
 @Index({ name: 'petition_subject_trgm', expression: 'create index "petition_subject_trgm" on "petition" using gin ("subject" gin_trgm_ops)' })
 @Index({ name: 'petition_content_trgm', expression: 'create index "petition_content_trgm" on "petition" using gin ("content" gin_trgm_ops)' })
 @Index({ properties: ['petitionerName', 'petitionerPhone'] })
-export class Petition extends BaseEntity {
+export class Petition extends Located {
   @Field({ description: 'County code, year and sequence, e.g. SFX-2026-00012.' })
   @Property({ type: 'text', unique: true })
   number!: string;
@@ -36,18 +36,6 @@ export class Petition extends BaseEntity {
   /** Given to the petitioner; shown only with the petitioner's identity. */
   @Property({ type: 'text', unique: true })
   receiptCode!: string;
-
-  @Index()
-  @Property({ type: 'uuid' })
-  countyId!: string;
-
-  @Index()
-  @Property({ type: 'uuid', nullable: true })
-  townshipId: string | null = null;
-
-  @Index()
-  @Property({ type: 'uuid', nullable: true })
-  villageId: string | null = null;
 
   @Index()
   @ManyToOne(() => Unit, { mapToPk: true, fieldName: 'location_unit_id', type: 'uuid' })

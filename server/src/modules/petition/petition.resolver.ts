@@ -1,19 +1,21 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { shanghaiDate, type AssignMode, type HolidayCalendar, type Satisfaction, type Warning } from '@xinfang/domain';
-import { petitionLedger } from './petition-export.js';
-import { withoutPetitioner } from './redact.js';
+import type { AssignMode, Satisfaction, Warning } from '@xinfang/domain';
 import { subject } from '@xinfang/permissions';
-import type { RequestContext } from '../../common/context.js';
+import { isSignedIn, type RequestContext, type SignedInContext } from '../../common/context.js';
 import { notFound } from '../../common/errors.js';
+import { ExportFile } from '../../common/export.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
-import { UnitPathItem } from '../unit/unit.types.js';
-import { PetitionCategory } from './petition-category.entity.js';
+import { CategoryRef } from '../reference/index.js';
+import { UnitPathItem, unitRef } from '../unit/index.js';
+import { petitionLedger } from './petition-export.js';
 import { Petition } from './petition.entity.js';
 import { AssignModeEnum, PetitionKindEnum, SatisfactionEnum, WarningEnum } from './petition.enums.js';
-import { PetitionService } from './petition.service.js';
+import { PetitionQueries } from './petition.queries.js';
+import { deadlinesOf, warningOf } from './petition.rules.js';
+import { PetitionWorkflow } from './petition.workflow.js';
+import { ReceiptService } from './receipt.service.js';
+import { withoutPetitioner } from './redact.js';
 import {
-  CategoryRef,
-  ExportFile,
   PetitionConnection,
   PetitionDeadlines,
   PetitionFilter,
@@ -33,7 +35,9 @@ const shown = (ctx: RequestContext, p: Petition, text: string | null) => (canRea
 
 @Resolver(() => Petition)
 export class PetitionResolver {
-  private readonly service = new PetitionService();
+  private readonly queries = new PetitionQueries();
+  private readonly workflow = new PetitionWorkflow();
+  private readonly receipts = new ReceiptService();
 
   // ------------------------------------------------------------------ queries
 
@@ -45,30 +49,24 @@ export class PetitionResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return this.service.list(ctx, filter ?? {}, first, after);
+    return this.queries.list(ctx, filter ?? {}, first, after);
   }
 
   @Authorized()
   @Query(() => Petition, { description: 'One petition; NOT_FOUND outside the caller’s scope.' })
   petition(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Petition> {
-    return this.service.get(ctx, id);
+    return this.queries.get(ctx, id);
   }
 
   @Authorized()
   @Query(() => [PetitionMatch], { description: 'Likely earlier petitions of the same petitioner, before registering.' })
   petitionMatches(@Ctx() ctx: RequestContext, @Arg('input', () => PetitionMatchInput) input: PetitionMatchInput) {
-    return this.service.matches(ctx, input);
+    return this.queries.matches(ctx, input);
   }
 
   @Query(() => PetitionReceipt, { description: 'Public, no sign-in: the stage and deadlines of the petition with this receipt code.' })
   petitionByReceipt(@Ctx() ctx: RequestContext, @Arg('code') code: string) {
-    return this.service.byReceipt(ctx.em, code);
-  }
-
-  @Authorized()
-  @Query(() => [PetitionCategory], { description: 'The category code table.' })
-  petitionCategories(@Ctx() ctx: RequestContext): Promise<PetitionCategory[]> {
-    return ctx.em.find(PetitionCategory, {}, { orderBy: { sortOrder: 'asc' } });
+    return this.receipts.byReceipt(ctx.em, code);
   }
 
   @Authorized()
@@ -79,112 +77,100 @@ export class PetitionResolver {
     @Arg('kind', () => PetitionKindEnum) kind: string,
     @Arg('locationUnitId', () => ID) locationUnitId: string,
   ): Promise<UnitPathItem | null> {
-    const unit = await this.service.proposeHandler(ctx, categoryCode, kind, locationUnitId);
+    const unit = await this.queries.proposeHandler(ctx, categoryCode, kind, locationUnitId);
     return unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null;
   }
 
   @Authorized()
   @Query(() => ExportFile, { description: 'The filtered list as an Excel ledger (信访台账): the same scope and field rules as `petitions`.' })
   async exportPetitions(@Ctx() ctx: RequestContext, @Arg('filter', () => PetitionFilter, { nullable: true }) filter?: PetitionFilter): Promise<ExportFile> {
-    const rows = await this.service.all(ctx, filter ?? {});
-    const calendars = new Map<string, Promise<HolidayCalendar>>();
-    const calendarOf = (countyId: string) => {
-      if (!calendars.has(countyId)) calendars.set(countyId, this.service.calendarFor(ctx.em, countyId));
-      return calendars.get(countyId)!;
-    };
-    const file = await petitionLedger(ctx, rows, calendarOf);
-    return {
-      filename: `信访台账-${shanghaiDate()}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      rows: rows.length,
-      base64: file.toString('base64'),
-    };
+    return petitionLedger(ctx, await this.queries.all(ctx, filter ?? {}));
   }
 
   // ---------------------------------------------------------------- mutations
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Registers a petition (登记); its receipt code is for the petitioner.' })
-  registerPetition(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterPetitionInput) input: RegisterPetitionInput) {
-    return this.service.register(ctx, input);
+  registerPetition(@Ctx() ctx: SignedInContext, @Arg('input', () => RegisterPetitionInput) input: RegisterPetitionInput) {
+    return this.workflow.register(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Accepts a petition (受理).' })
-  acceptPetition(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
-    return this.service.accept(ctx, id, version);
+  acceptPetition(@Ctx() ctx: SignedInContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
+    return this.workflow.accept(ctx, id, version);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Does not accept a petition (不予受理), with the reason.' })
-  declinePetition(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason') reason: string) {
-    return this.service.decline(ctx, id, version, reason);
+  declinePetition(@Ctx() ctx: SignedInContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason') reason: string) {
+    return this.workflow.decline(ctx, id, version, reason);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Forwards (转送) or assigns (交办) a petition to its handling unit.' })
   assignPetition(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('handlingUnitId', () => ID) handlingUnitId: string,
     @Arg('mode', () => AssignModeEnum) mode: AssignMode,
   ) {
-    return this.service.assign(ctx, id, version, handlingUnitId, mode);
+    return this.workflow.assign(ctx, id, version, handlingUnitId, mode);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'The handling unit objects (异议) within 5 working days: the petition returns to the bureau.' })
-  objectToAssignment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason') reason: string) {
-    return this.service.object(ctx, id, version, reason);
+  objectToAssignment(@Ctx() ctx: SignedInContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('reason') reason: string) {
+    return this.workflow.object(ctx, id, version, reason);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Records that the petitioner was told how the petition is handled (告知).' })
   notifyPetitioner(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('sentAt', () => CalendarDateScalar, { nullable: true }) sentAt?: string,
   ) {
-    return this.service.notify(ctx, id, version, note, sentAt);
+    return this.workflow.notify(ctx, id, version, note, sentAt);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'The handling unit answers (处理意见书).' })
   answerPetition(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('text') text: string,
     @Arg('answeredAt', () => CalendarDateScalar, { nullable: true }) answeredAt?: string,
   ) {
-    return this.service.answer(ctx, id, version, text, answeredAt);
+    return this.workflow.answer(ctx, id, version, text, answeredAt);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'The handling unit asks for its one extension (at most 30 days).' })
   requestExtension(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('days', () => Int) days: number,
     @Arg('reason') reason: string,
   ) {
-    return this.service.requestExtension(ctx, id, version, days, reason);
+    return this.workflow.requestExtension(ctx, id, version, days, reason);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'A county leader or the bureau approves or refuses the extension.' })
   decideExtension(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('approve') approve: boolean,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ) {
-    return this.service.decideExtension(ctx, id, version, approve, note);
+    return this.workflow.decideExtension(ctx, id, version, approve, note);
   }
 
   @Mutation(() => Petition, { description: 'Records the petitioner’s satisfaction: by the bureau, or publicly with the receipt code (no sign-in).' })
@@ -195,79 +181,74 @@ export class PetitionResolver {
     @Arg('satisfaction', () => SatisfactionEnum) satisfaction: Satisfaction,
     @Arg('receiptCode', () => String, { nullable: true }) receiptCode?: string,
   ): Promise<Petition> {
-    if (receiptCode) {
-      await this.service.rateByReceipt(ctx.em, id, version, receiptCode, satisfaction);
-      const p = await ctx.em.fork().findOne(Petition, { id });
-      if (!p) throw notFound('Receipt');
-      return p;
-    }
-    if (!ctx.user) throw notFound('Receipt');
-    return this.service.rate(ctx, id, version, satisfaction);
+    if (receiptCode) return this.receipts.rateByReceipt(ctx.em, id, version, receiptCode, satisfaction);
+    if (!isSignedIn(ctx)) throw notFound('Receipt');
+    return this.workflow.rate(ctx, id, version, satisfaction);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Records the petitioner’s request for review (复查) or, after it, re-review (复核).' })
   requestReview(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('requestedAt', () => CalendarDateScalar, { nullable: true }) requestedAt?: string,
   ) {
-    return this.service.requestReview(ctx, id, version, requestedAt);
+    return this.workflow.requestReview(ctx, id, version, requestedAt);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Records the review or re-review decision; a re-review decision is final and closes the matter.' })
   decideReview(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('decision') decision: string,
     @Arg('hearingDays', () => Int, { nullable: true, description: 'Days spent on a hearing (听证), not counted.' }) hearingDays?: number,
   ) {
-    return this.service.decideReview(ctx, id, version, decision, hearingDays);
+    return this.workflow.decideReview(ctx, id, version, decision, hearingDays);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Closes a petition (办结), optionally recording that the petitioner settled (息访停诉).' })
   closePetition(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('settled', () => Boolean, { nullable: true }) settled?: boolean,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ) {
-    return this.service.close(ctx, id, version, settled, note);
+    return this.workflow.close(ctx, id, version, settled, note);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Records a follow-up (回访) on a closed petition.' })
   recordFollowUp(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('note') note: string,
     @Arg('settled', () => Boolean, { nullable: true }) settled?: boolean,
   ) {
-    return this.service.followUp(ctx, id, version, note, settled);
+    return this.workflow.followUp(ctx, id, version, note, settled);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'A county leader’s instruction (批示); the handling unit reports back on it.' })
-  instructPetition(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('instruction') instruction: string) {
-    return this.service.instruct(ctx, id, version, instruction);
+  instructPetition(@Ctx() ctx: SignedInContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('instruction') instruction: string) {
+    return this.workflow.instruct(ctx, id, version, instruction);
   }
 
   @Authorized()
   @Mutation(() => Petition, { description: 'Marks or unmarks a key matter (重点信访事项) or backlog (信访积案).' })
   flagPetition(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('isKeyMatter', () => Boolean, { nullable: true }) isKeyMatter?: boolean,
     @Arg('isBacklog', () => Boolean, { nullable: true }) isBacklog?: boolean,
   ) {
-    return this.service.flag(ctx, id, version, isKeyMatter, isBacklog);
+    return this.workflow.flag(ctx, id, version, isKeyMatter, isBacklog);
   }
 
   // ------------------------------------------------------------ fields
@@ -320,34 +301,27 @@ export class PetitionResolver {
 
   @FieldResolver(() => CategoryRef)
   async category(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<CategoryRef> {
-    const c = await ctx.loaders.category.load(p.categoryCode);
-    return { code: p.categoryCode, name: c?.name ?? p.categoryCode };
-  }
-
-  private async unitRef(ctx: RequestContext, id: string | null): Promise<UnitPathItem | null> {
-    if (!id) return null;
-    const unit = await ctx.loaders.unitById.load(id);
-    return unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null;
+    return ctx.loaders.category.load(p.categoryCode);
   }
 
   @FieldResolver(() => UnitPathItem, { description: 'Where the matter arises (属地).' })
   async locationUnit(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<UnitPathItem> {
-    return (await this.unitRef(ctx, p.locationUnitId))!;
+    return (await unitRef(ctx, p.locationUnitId))!;
   }
 
   @FieldResolver(() => UnitPathItem, { nullable: true })
   handlingUnit(@Ctx() ctx: RequestContext, @Root() p: Petition) {
-    return this.unitRef(ctx, p.handlingUnitId);
+    return unitRef(ctx, p.handlingUnitId);
   }
 
   @FieldResolver(() => UnitPathItem, { nullable: true, description: 'The unit complained about (被反映对象).' })
   respondentUnit(@Ctx() ctx: RequestContext, @Root() p: Petition) {
-    return this.unitRef(ctx, p.respondentUnitId);
+    return unitRef(ctx, p.respondentUnitId);
   }
 
   @FieldResolver(() => Petition, { nullable: true, description: 'The earlier petition this one repeats, when the caller may see it.' })
   async repeatOf(@Ctx() ctx: RequestContext, @Root() p: Petition) {
-    const earlier = await this.service.readable(ctx, p.repeatOfId);
+    const earlier = await this.queries.readable(ctx, p.repeatOfId);
     if (!earlier) return null;
     // The link says that both came from one person. Not to the unit an earlier accusation accuses,
     // and not to a reader who knows this petitioner but may not know that one's: either would learn
@@ -359,19 +333,19 @@ export class PetitionResolver {
 
   @FieldResolver(() => PetitionDeadlines)
   async deadlines(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<PetitionDeadlines> {
-    return this.service.deadlines(p, await ctx.loaders.calendar.load(p.countyId));
+    return deadlinesOf(p, await ctx.loaders.calendar.load(p.countyId));
   }
 
   @FieldResolver(() => WarningEnum, { description: 'YELLOW three days before the current deadline, RED after it.' })
   warning(@Root() p: Petition): Warning {
-    return this.service.warning(p);
+    return warningOf(p);
   }
 
   @FieldResolver(() => [TimelineEntry], { description: 'Every step, oldest first; notes withheld where the content is.' })
   async timeline(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<TimelineEntry[]> {
     if (!canRead(ctx, p)) return [];
     const notes = canRead(ctx, p, 'timelineNotes');
-    const events = await this.service.events(ctx, p);
+    const events = await this.queries.events(ctx, p);
     return events.map((e) => ({
       id: e.id,
       type: e.type,
@@ -386,6 +360,6 @@ export class PetitionResolver {
 
   @FieldResolver(() => [String], { description: 'The actions the caller may take on it now (acceptPetition → accept, …).' })
   availableActions(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<string[]> {
-    return this.service.availableActions(ctx, p);
+    return this.queries.availableActions(ctx, p);
   }
 }

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { AssignMode, Channel, PetitionKind, PetitionStatus, Satisfaction, Warning } from '@xinfang/domain';
 import { Connection } from '../../common/pagination.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
-import { UnitPathItem } from '../unit/unit.types.js';
+import { UnitPathItem } from '../unit/index.js';
 import { Petition } from './petition.entity.js';
 import { ChannelEnum, PetitionKindEnum, PetitionSortEnum, PetitionStatusEnum, SatisfactionEnum, WarningEnum, type PetitionSort } from './petition.enums.js';
 
@@ -58,15 +58,6 @@ export class PetitionDeadlines {
 
   @Field(() => CalendarDateScalar, { nullable: true, description: 'The deadline the case is running against now.' })
   current!: string | null;
-}
-
-@ObjectType({ description: 'A petition category.' })
-export class CategoryRef {
-  @Field()
-  code!: string;
-
-  @Field()
-  name!: string;
 }
 
 @InputType()
@@ -243,19 +234,4 @@ export class TimelineEntry {
 
   @Field(() => String, { nullable: true, description: 'For an assignment: the unit it went to.' })
   handlingUnit!: string | null;
-}
-
-@ObjectType({ description: 'A file to download.' })
-export class ExportFile {
-  @Field()
-  filename!: string;
-
-  @Field()
-  contentType!: string;
-
-  @Field(() => Int)
-  rows!: number;
-
-  @Field({ description: 'The file, base64-encoded.' })
-  base64!: string;
 }

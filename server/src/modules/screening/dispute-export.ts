@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
-import { accessibleWhere } from '../../common/access.js';
+import { shanghaiDate } from '@xinfang/domain';
 import type { RequestContext } from '../../common/context.js';
-import { Petition } from '../petition/petition.entity.js';
-import { Unit } from '../unit/unit.entity.js';
+import { workbookFile, type ExportFile } from '../../common/export.js';
+import { readableByIds } from '../petition/index.js';
+import { categoryNames } from '../reference/index.js';
+import { unitsByIds } from '../unit/index.js';
 import type { Dispute } from './screening.entity.js';
 
 const RISK: Record<string, string> = { GENERAL: '一般', MAJOR: '重大' };
@@ -14,13 +16,12 @@ const STATUS: Record<string, string> = { OPEN: '未化解', RESOLVING: '化解�
  * know who petitioned there (the link would point at the petitioner among the parties): nothing of a
  * petitioner leaves through this sheet.
  */
-export async function disputeLedger(ctx: RequestContext, rows: Dispute[], categories: Map<string, string>, today: string): Promise<Buffer> {
-  const unitIds = [...new Set(rows.map((d) => d.unitId))];
-  const units = new Map((await ctx.em.find(Unit, { id: { $in: unitIds } })).map((u) => [u.id, u.name]));
+export async function disputeLedger(ctx: RequestContext, rows: Dispute[]): Promise<ExportFile> {
+  const today = shanghaiDate();
+  const categories = await categoryNames(ctx.em);
+  const units = new Map((await unitsByIds(ctx.em, [...new Set(rows.map((d) => d.unitId))])).map((u) => [u.id, u.name]));
   const petitionIds = [...new Set(rows.map((d) => d.petitionId).filter((x): x is string => !!x))];
-  const petitions = new Map(
-    (petitionIds.length ? await ctx.em.find(Petition, { $and: [{ id: { $in: petitionIds } }, accessibleWhere<Petition>(ctx.ability, 'read', 'Petition', 'petitioner')] }) : []).map((p) => [p.id, p.number]),
-  );
+  const petitions = new Map((await readableByIds(ctx, petitionIds, 'petitioner')).map((p) => [p.id, p.number]));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'xinfang';
   const sheet = workbook.addWorksheet('矛盾纠纷台账', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -59,5 +60,5 @@ export async function disputeLedger(ctx: RequestContext, rows: Dispute[], catego
       petition: d.petitionId ? (petitions.get(d.petitionId) ?? '') : '',
     });
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookFile('矛盾纠纷台账', today, rows.length, Buffer.from(await workbook.xlsx.writeBuffer()));
 }

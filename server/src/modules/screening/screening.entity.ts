@@ -12,9 +12,10 @@ import {
 } from '@xinfang/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';
+import { Located } from '../../common/located.entity.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
-import { Unit } from '../unit/unit.entity.js';
-import { Petition } from '../petition/petition.entity.js';
+import { Unit } from '../unit/index.js';
+import { Petition } from '../petition/index.js';
 import { DisputeRiskLevelEnum, DisputeStatusEnum, ScreeningCadenceEnum, ScreeningUnitKindEnum } from './screening.enums.js';
 
 /**
@@ -55,19 +56,7 @@ export class ScreeningRule extends BaseEntity {
 @ObjectType({ description: 'A unit’s screening report for one period (排查报告), or its zero report (零报告).' })
 @Entity({ tableName: 'screening_report' })
 @Unique({ properties: ['unitId', 'periodStart'] })
-export class ScreeningReport extends BaseEntity {
-  @Index()
-  @Property({ type: 'uuid' })
-  countyId!: string;
-
-  @Index()
-  @Property({ type: 'uuid', nullable: true })
-  townshipId: string | null = null;
-
-  @Index()
-  @Property({ type: 'uuid', nullable: true })
-  villageId: string | null = null;
-
+export class ScreeningReport extends Located {
   @ManyToOne(() => Unit, { mapToPk: true, fieldName: 'unit_id', type: 'uuid' })
   unitId!: string;
 
@@ -138,19 +127,7 @@ export class ScreeningReport extends BaseEntity {
 @ObjectType({ description: 'A dispute found by screening (矛盾纠纷): a row of the dispute ledger.' })
 @Entity({ tableName: 'dispute' })
 @Index({ name: 'dispute_summary_trgm', expression: 'create index "dispute_summary_trgm" on "dispute" using gin ("summary" gin_trgm_ops)' })
-export class Dispute extends BaseEntity {
-  @Index()
-  @Property({ type: 'uuid' })
-  countyId!: string;
-
-  @Index()
-  @Property({ type: 'uuid', nullable: true })
-  townshipId: string | null = null;
-
-  @Index()
-  @Property({ type: 'uuid', nullable: true })
-  villageId: string | null = null;
-
+export class Dispute extends Located {
   @Index()
   @ManyToOne(() => Unit, { mapToPk: true, fieldName: 'unit_id', type: 'uuid' })
   unitId!: string;

@@ -1,14 +1,15 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { screeningStatus, type ScreeningStatus } from '@xinfang/domain';
 import { subject } from '@xinfang/permissions';
-import { accessibleWhere } from '../../common/access.js';
-import type { RequestContext } from '../../common/context.js';
+import type { RequestContext, SignedInContext } from '../../common/context.js';
+import { ExportFile } from '../../common/export.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
-import { UnitPathItem } from '../unit/unit.types.js';
-import { Petition } from '../petition/petition.entity.js';
-import { CategoryRef, ExportFile } from '../petition/petition.types.js';
-import DataLoader from 'dataloader';
+import { Petition, readablePetition } from '../petition/index.js';
+import { CategoryRef } from '../reference/index.js';
+import { UnitPathItem, unitRef } from '../unit/index.js';
 import { disputeLedger } from './dispute-export.js';
+import { DisputeService } from './dispute.service.js';
+import { historyOf } from './screening.events.js';
 import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from './screening.entity.js';
 import { ScreeningStatusEnum } from './screening.enums.js';
 import { ScreeningService } from './screening.service.js';
@@ -27,25 +28,7 @@ import {
 
 const service = new ScreeningService();
 
-/** The petitions a request may read, by id, loaded together for a page of disputes. */
-const petitionLoaders = new WeakMap<RequestContext, DataLoader<string, Petition | null>>();
-function readablePetition(ctx: RequestContext, id: string): Promise<Petition | null> {
-  let loader = petitionLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (ids: readonly string[]) => {
-      const rows = await ctx.em.find(Petition, { $and: [{ id: { $in: [...ids] } }, accessibleWhere<Petition>(ctx.ability, 'read', 'Petition')] });
-      const byId = new Map(rows.map((p) => [p.id, p]));
-      return ids.map((i) => byId.get(i) ?? null);
-    });
-    petitionLoaders.set(ctx, loader);
-  }
-  return loader.load(id);
-}
-
-async function unitRef(ctx: RequestContext, id: string): Promise<UnitPathItem> {
-  const unit = (await ctx.loaders.unitById.load(id))!;
-  return { id: unit.id, name: unit.name, kind: unit.kind };
-}
+const ledger = new DisputeService();
 
 @Resolver(() => ScreeningReport)
 export class ScreeningResolver {
@@ -68,7 +51,7 @@ export class ScreeningResolver {
 
   @Authorized()
   @Query(() => [ScreeningReminder], { description: 'The caller’s reports due within three days or missing, and the missing reports of the units it reviews.' })
-  screeningReminders(@Ctx() ctx: RequestContext) {
+  screeningReminders(@Ctx() ctx: SignedInContext) {
     return service.reminders(ctx);
   }
 
@@ -86,20 +69,20 @@ export class ScreeningResolver {
 
   @Authorized()
   @Mutation(() => ScreeningReport, { description: 'Submits a unit’s report for one period: disputes, or a zero report (零报告).' })
-  submitScreeningReport(@Ctx() ctx: RequestContext, @Arg('input', () => SubmitScreeningReportInput) input: SubmitScreeningReportInput) {
+  submitScreeningReport(@Ctx() ctx: SignedInContext, @Arg('input', () => SubmitScreeningReportInput) input: SubmitScreeningReportInput) {
     return service.submit(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => ScreeningReport, { description: 'Corrects a report the next level has not reviewed yet.' })
-  correctScreeningReport(@Ctx() ctx: RequestContext, @Arg('input', () => CorrectScreeningReportInput) input: CorrectScreeningReportInput) {
+  correctScreeningReport(@Ctx() ctx: SignedInContext, @Arg('input', () => CorrectScreeningReportInput) input: CorrectScreeningReportInput) {
     return service.correct(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => ScreeningReport, { description: 'The level above reviews a report; it can no longer be corrected.' })
   reviewScreeningReport(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('note', () => String, { nullable: true }) note?: string,
@@ -109,7 +92,7 @@ export class ScreeningResolver {
 
   @Authorized()
   @Mutation(() => ScreeningRule, { description: 'The bureau sets a unit kind’s cadence and due day from the first day of a future month.' })
-  setScreeningRule(@Ctx() ctx: RequestContext, @Arg('input', () => ScreeningRuleInput) input: ScreeningRuleInput) {
+  setScreeningRule(@Ctx() ctx: SignedInContext, @Arg('input', () => ScreeningRuleInput) input: ScreeningRuleInput) {
     return service.setRule(ctx, input);
   }
 
@@ -121,7 +104,7 @@ export class ScreeningResolver {
 
   @FieldResolver(() => UnitPathItem)
   unit(@Ctx() ctx: RequestContext, @Root() r: ScreeningReport) {
-    return unitRef(ctx, r.unitId);
+    return unitRef(ctx, r.unitId) as Promise<UnitPathItem>;
   }
 
   @FieldResolver(() => ScreeningStatusEnum, { description: 'SUBMITTED or LATE.' })
@@ -131,13 +114,13 @@ export class ScreeningResolver {
 
   @FieldResolver(() => [Dispute], { description: 'The disputes it lists that the caller may see.' })
   disputes(@Ctx() ctx: RequestContext, @Root() r: ScreeningReport) {
-    return service.disputesOf(ctx, r.id);
+    return ledger.disputesOf(ctx, r.id);
   }
 
   @FieldResolver(() => [ScreeningEvent], { description: 'Submitted, corrected, reviewed: oldest first.' })
   history(@Ctx() ctx: RequestContext, @Root() r: ScreeningReport) {
     // The changes to its disputes carry its id too; they are on each dispute's history.
-    return service.history(ctx.em, { reportId: r.id, disputeId: null });
+    return historyOf(ctx.em, { reportId: r.id, disputeId: null });
   }
 
   @FieldResolver(() => Boolean, { description: 'A zero report in a period in which a dispute of the unit, reported later, became a collective or skip-level petition (evidence for 一票否决).' })
@@ -147,7 +130,7 @@ export class ScreeningResolver {
 
   @FieldResolver(() => [Dispute], { description: 'The disputes that make it veto evidence, as far as the caller may see them.' })
   async concealedDisputes(@Ctx() ctx: RequestContext, @Root() r: ScreeningReport) {
-    return service.readableDisputes(ctx, await ctx.loaders.vetoEvidence.load(r.id));
+    return ledger.readableDisputes(ctx, await ctx.loaders.vetoEvidence.load(r.id));
   }
 
   @FieldResolver(() => Boolean, { description: 'The caller may correct it now.' })
@@ -173,67 +156,58 @@ export class DisputeResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return service.listDisputes(ctx, filter ?? {}, first, after);
+    return ledger.listDisputes(ctx, filter ?? {}, first, after);
   }
 
   @Authorized()
   @Query(() => Dispute, { description: 'One dispute; NOT_FOUND outside the caller’s scope.' })
   dispute(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return service.dispute(ctx, id);
+    return ledger.dispute(ctx, id);
   }
 
   @Authorized()
   @Query(() => DisputeSummary, { description: 'Found, resolved, escalated and overdue disputes of a filter, and the resolution rate (化解成功率).' })
   disputeSummary(@Ctx() ctx: RequestContext, @Arg('filter', () => DisputeFilter, { nullable: true }) filter?: DisputeFilter) {
-    return service.disputeSummary(ctx, filter ?? {});
+    return ledger.disputeSummary(ctx, filter ?? {});
   }
 
   @Authorized()
   @Query(() => ExportFile, { description: 'The filtered ledger as an Excel workbook (矛盾纠纷台账): the same scope as `disputes`.' })
   async exportDisputes(@Ctx() ctx: RequestContext, @Arg('filter', () => DisputeFilter, { nullable: true }) filter?: DisputeFilter): Promise<ExportFile> {
-    const rows = await service.allDisputes(ctx, filter ?? {});
-    const today = service.today();
-    const file = await disputeLedger(ctx, rows, await service.categoryNames(ctx.em), today);
-    return {
-      filename: `矛盾纠纷台账-${today}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      rows: rows.length,
-      base64: file.toString('base64'),
-    };
+    return disputeLedger(ctx, await ledger.allDisputes(ctx, filter ?? {}));
   }
 
   @Authorized()
   @Mutation(() => Dispute, { description: 'Changes a dispute: its facts, deadline, or status (OPEN, RESOLVING, RESOLVED with a note).' })
-  updateDispute(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateDisputeInput) input: UpdateDisputeInput) {
-    return service.updateDispute(ctx, input);
+  updateDispute(@Ctx() ctx: SignedInContext, @Arg('input', () => UpdateDisputeInput) input: UpdateDisputeInput) {
+    return ledger.updateDispute(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => Dispute, { description: 'Escalates a major dispute to the stability team (信访维稳工作组).' })
-  escalateDispute(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('note') note: string) {
-    return service.escalate(ctx, id, version, note);
+  escalateDispute(@Ctx() ctx: SignedInContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('note') note: string) {
+    return ledger.escalate(ctx, id, version, note);
   }
 
   @Authorized()
   @Mutation(() => Dispute, { description: 'Links a dispute to the petition it turned into (both ways: `Petition.disputes`).' })
   linkDisputeToPetition(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SignedInContext,
     @Arg('disputeId', () => ID) disputeId: string,
     @Arg('version', () => Int) version: number,
     @Arg('petitionId', () => ID) petitionId: string,
   ) {
-    return service.link(ctx, disputeId, version, petitionId);
+    return ledger.link(ctx, disputeId, version, petitionId);
   }
 
   @FieldResolver(() => UnitPathItem, { description: 'The unit that reported it.' })
   unit(@Ctx() ctx: RequestContext, @Root() d: Dispute) {
-    return unitRef(ctx, d.unitId);
+    return unitRef(ctx, d.unitId) as Promise<UnitPathItem>;
   }
 
   @FieldResolver(() => CategoryRef)
   async category(@Ctx() ctx: RequestContext, @Root() d: Dispute): Promise<CategoryRef> {
-    const c = await ctx.loaders.category.load(d.categoryCode);
-    return { code: d.categoryCode, name: c?.name ?? d.categoryCode };
+    return ctx.loaders.category.load(d.categoryCode);
   }
 
   @FieldResolver(() => ID, { description: 'The report that found it.' })
@@ -262,12 +236,12 @@ export class DisputeResolver {
 
   @FieldResolver(() => [ScreeningEvent], { description: 'Reported, updated, escalated, linked: oldest first.' })
   history(@Ctx() ctx: RequestContext, @Root() d: Dispute) {
-    return service.disputeHistory(ctx.em, d);
+    return ledger.disputeHistory(ctx.em, d);
   }
 
   @FieldResolver(() => [String], { description: 'What the caller may do now: update, resolve, escalate, link.' })
   availableActions(@Ctx() ctx: RequestContext, @Root() d: Dispute): string[] {
-    return service.availableActions(ctx, d);
+    return ledger.availableActions(ctx, d);
   }
 }
 
@@ -277,6 +251,6 @@ export class PetitionDisputesResolver {
   async disputes(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<Dispute[]> {
     // Only to those who may know who petitioned: the dispute's parties would name the petitioner.
     if (!ctx.ability.can('read', subject('Petition', p), 'petitioner')) return [];
-    return ctx.em.find(Dispute, { $and: [{ petitionId: p.id }, accessibleWhere<Dispute>(ctx.ability, 'read', 'Dispute')] }, { orderBy: { reportedOn: 'asc' } });
+    return ledger.ofPetition(ctx, p.id);
   }
 }

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { DisputeRiskLevel, DisputeStatus, ScreeningCadence, ScreeningStatus, ScreeningUnitKind } from '@xinfang/domain';
 import { Connection } from '../../common/pagination.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
-import { UnitPathItem } from '../unit/unit.types.js';
+import { UnitPathItem } from '../unit/index.js';
 import { Dispute, ScreeningReport } from './screening.entity.js';
 import { DisputeRiskLevelEnum, DisputeStatusEnum, ScreeningCadenceEnum, ScreeningStatusEnum, ScreeningUnitKindEnum } from './screening.enums.js';
 

@@ -1,17 +1,19 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { UNIT_KINDS, type UnitKind } from '@xinfang/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../../common/base.entity.js';
+import { Located } from '../../common/located.entity.js';
 import { UnitKindEnum } from '../../common/enums.js';
 
 /**
  * One unit of the county tree (domain.md §2). Besides its parent it carries a materialised `path` of
- * ancestor ids and the ids of its county, township and village, so that "in this subtree" is a single
- * indexed predicate and every permission rule is a plain equality on its own columns.
+ * ancestor ids and, as a `Located` row, the ids of its county, township and village (a township's
+ * `townshipId` is its own id), so that "in this subtree" is a single indexed predicate and every
+ * permission rule is a plain equality on its own columns. The three ids are GraphQL fields of a Unit
+ * only (unit.resolver.ts), not of the other located rows.
  */
 @ObjectType({ description: 'A unit of the county tree: the county, a township, a village, a department, …' })
 @Entity({ tableName: 'unit' })
-export class Unit extends BaseEntity {
+export class Unit extends Located {
   @Field()
   @Property({ type: 'text' })
   name!: string;
@@ -34,21 +36,6 @@ export class Unit extends BaseEntity {
   @Field(() => Int, { description: '0 for the county, 1 for its townships and departments, …' })
   @Property({ type: 'smallint' })
   depth!: number;
-
-  @Field(() => ID)
-  @Index()
-  @Property({ type: 'uuid' })
-  countyId!: string;
-
-  @Field(() => ID, { nullable: true })
-  @Index()
-  @Property({ type: 'uuid', nullable: true })
-  townshipId: string | null = null;
-
-  @Field(() => ID, { nullable: true })
-  @Index()
-  @Property({ type: 'uuid', nullable: true })
-  villageId: string | null = null;
 
   @Field(() => String, { nullable: true, description: 'A short code; a county’s code begins its petition numbers.' })
   @Property({ type: 'text', nullable: true })

@@ -37,6 +37,22 @@ export class UnitResolver {
     return this.service.update(ctx, id, version, input);
   }
 
+  // The ancestry columns are a Unit's own fields; on the other located rows they stay internal.
+  @FieldResolver(() => ID)
+  countyId(@Root() unit: Unit): string {
+    return unit.countyId;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  townshipId(@Root() unit: Unit): string | null {
+    return unit.townshipId;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  villageId(@Root() unit: Unit): string | null {
+    return unit.villageId;
+  }
+
   @FieldResolver(() => [UnitPathItem], { description: 'From the county down to this unit, itself last.' })
   path(@Ctx() ctx: RequestContext, @Root() unit: Unit): Promise<UnitPathItem[]> {
     return this.service.path(ctx, unit);

@@ -1,9 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { ALLOWED_PARENT } from '@xinfang/domain';
-import { accessibleWhere, assertCan, assertCanOn } from '../../common/access.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ALLOWED_PARENT, type UnitKind } from '@xinfang/domain';
+import { assertCan, assertCanOn, readOne, scopedAll, type Reader } from '../../common/access.js';
 import type { RequestContext } from '../../common/context.js';
-import { badInput, notFound } from '../../common/errors.js';
+import { badInput } from '../../common/errors.js';
 import { expectVersion } from '../../common/write.js';
+import { childCount, nameTaken } from './unit.directory.js';
 import { Unit } from './unit.entity.js';
 import { makeUnit } from './unit.tree.js';
 import type { CreateUnitInput, UnitFilter, UnitPathItem, UpdateUnitInput } from './unit.types.js';
@@ -14,25 +16,37 @@ function checkName(name: string): string {
   return trimmed;
 }
 
+const TREE_ORDER = { depth: 'asc', sortOrder: 'asc', name: 'asc' } as const;
+
+/** One unit in the caller's scope, or NOT_FOUND when it does not exist or lies outside it. */
+export const requireUnit = (ctx: Reader, id: string, em?: EntityManager): Promise<Unit> => readOne(ctx, Unit, 'Unit', id, em);
+
+/** "This unit and the units below it", for a unit already read. */
+export const subtreeOf = (root: Pick<Unit, 'path'>): FilterQuery<Unit> => ({ path: { $like: `${root.path}%` } });
+
+/**
+ * The units the caller may read, in tree order: optionally of some kinds, below a unit, and under a
+ * further condition (e.g. the units whose screening reports the caller may review).
+ */
+export function readableUnits(ctx: Reader, options: { kinds?: readonly UnitKind[]; below?: Pick<Unit, 'path'>; where?: FilterQuery<Unit> } = {}): Promise<Unit[]> {
+  const where: FilterQuery<Unit>[] = [];
+  if (options.kinds?.length) where.push({ kind: { $in: [...options.kinds] } });
+  if (options.below) where.push(subtreeOf(options.below));
+  if (options.where) where.push(options.where);
+  return scopedAll(ctx, Unit, 'Unit', { where: where.length ? { $and: where } : {}, orderBy: TREE_ORDER });
+}
+
 /** Reads the unit tree within the caller's scope. */
 export class UnitService {
   /** The units the caller may read, in tree order. */
   async list(ctx: RequestContext, filter: UnitFilter = {}): Promise<Unit[]> {
-    const where: FilterQuery<Unit>[] = [accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')];
-    if (filter.kinds?.length) where.push({ kind: { $in: filter.kinds } });
-    if (filter.subtreeOf) {
-      const root = await this.get(ctx, filter.subtreeOf);
-      where.push({ path: { $like: `${root.path}%` } });
-    }
-    return ctx.em.find(Unit, { $and: where }, { orderBy: { depth: 'asc', sortOrder: 'asc', name: 'asc' } });
+    const below = filter.subtreeOf ? await requireUnit(ctx, filter.subtreeOf) : undefined;
+    return readableUnits(ctx, { kinds: filter.kinds ?? undefined, below });
   }
 
   /** One unit, or NOT_FOUND when it does not exist or lies outside the caller's scope. */
-  async get(ctx: RequestContext, id: string): Promise<Unit> {
-    if (!isUuid(id)) throw notFound('Unit');
-    const unit = await ctx.em.findOne(Unit, { $and: [{ id }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')] });
-    if (!unit) throw notFound('Unit');
-    return unit;
+  get(ctx: RequestContext, id: string): Promise<Unit> {
+    return requireUnit(ctx, id);
   }
 
   /** Adds a unit under an existing one (system administrator). Counties are made by `bootstrap`. */
@@ -40,14 +54,13 @@ export class UnitService {
     assertCan(ctx.ability, 'create', 'Unit');
     const name = checkName(input.name);
     return ctx.em.transactional(async (em) => {
-      const parent = isUuid(input.parentId) ? await em.findOne(Unit, { $and: [{ id: input.parentId }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')] }) : null;
-      if (!parent) throw notFound('Unit');
+      const parent = await requireUnit(ctx, input.parentId, em);
       const expected = ALLOWED_PARENT[input.kind];
       if (expected !== parent.kind) {
         throw badInput(`A ${input.kind} unit must hang under a ${expected ?? 'nothing'}, not a ${parent.kind}.`, { reason: 'WRONG_PARENT_KIND', field: 'parentId' });
       }
       await this.checkSiblingName(em, parent.id, name);
-      const unit = makeUnit(name, input.kind, parent, input.sortOrder ?? (await em.count(Unit, { parentId: parent.id })));
+      const unit = makeUnit(name, input.kind, parent, input.sortOrder ?? (await childCount(em, parent.id)));
       assertCanOn(ctx.ability, 'create', unit);
       em.persist(unit);
       return unit;
@@ -58,8 +71,7 @@ export class UnitService {
   async update(ctx: RequestContext, id: string, version: number, input: UpdateUnitInput): Promise<Unit> {
     assertCan(ctx.ability, 'update', 'Unit');
     return ctx.em.transactional(async (em) => {
-      const unit = isUuid(id) ? await em.findOne(Unit, { $and: [{ id }, accessibleWhere<Unit>(ctx.ability, 'update', 'Unit')] }) : null;
-      if (!unit) throw notFound('Unit');
+      const unit = await readOne(ctx, Unit, 'Unit', id, em, { action: 'update' });
       expectVersion(unit, version);
       if (input.name !== undefined && input.name !== null) {
         const name = checkName(input.name);
@@ -71,8 +83,8 @@ export class UnitService {
     });
   }
 
-  private async checkSiblingName(em: RequestContext['em'], parentId: string, name: string): Promise<void> {
-    if (await em.count(Unit, { parentId, name })) throw badInput(`There is already a unit named "${name}" here.`, { reason: 'NAME_TAKEN', field: 'name' });
+  private async checkSiblingName(em: EntityManager, parentId: string, name: string): Promise<void> {
+    if (await nameTaken(em, parentId, name)) throw badInput(`There is already a unit named "${name}" here.`, { reason: 'NAME_TAKEN', field: 'name' });
   }
 
   /**
@@ -84,7 +96,3 @@ export class UnitService {
     return units.filter((u): u is Unit => u instanceof Unit).map(({ id, name, kind }) => ({ id, name, kind }));
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids are UUIDs; anything else cannot name a row and answers NOT_FOUND without a database error. */
-export const isUuid = (id: string): boolean => UUID.test(id);

@@ -11,10 +11,7 @@ export function makeUnit(name: string, kind: UnitKind, parent: Unit | null, sort
   unit.kind = kind;
   unit.sortOrder = sortOrder;
   unit.parentId = parent?.id ?? null;
-  const ancestry = ancestryFor(unit, parent);
-  unit.countyId = ancestry.countyId;
-  unit.townshipId = ancestry.townshipId;
-  unit.villageId = ancestry.villageId;
+  Object.assign(unit, ancestryFor(unit, parent));
   unit.path = `${parent?.path ?? '/'}${unit.id}/`;
   unit.depth = parent ? parent.depth + 1 : 0;
   return unit;

@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { Unit } from '../unit/unit.entity.js';
+import { Unit } from '../unit/index.js';
 import { ROLES, type Role } from '@xinfang/domain';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';

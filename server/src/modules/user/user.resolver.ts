@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
-import { Unit } from '../unit/unit.entity.js';
+import { Unit } from '../unit/index.js';
+import { ownAccount } from './own-account.js';
 import { User } from './user.entity.js';
 import { UserService } from './user.service.js';
 import { UserConnection, UserFilter } from './user.types.js';
 import { CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { LoginResult } from '../auth/auth.types.js';
+import { LoginResult } from '../auth/index.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -14,7 +15,7 @@ export class UserResolver {
   @Authorized()
   @Query(() => User, { description: 'The signed-in user.' })
   async me(@Ctx() ctx: SignedInContext): Promise<User> {
-    return ctx.em.findOneOrFail(User, { id: ctx.user.id });
+    return ownAccount(ctx);
   }
 
   @Authorized()

@@ -1,16 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { USERNAME_PATTERN, passwordProblem, rolesNotFitting, type Role } from '@xinfang/domain';
-import { accessibleWhere, assertCan, assertCanOn } from '../../common/access.js';
+import { assertCan, assertCanOn, readOne, scopedPage } from '../../common/access.js';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
-import { badInput, notFound } from '../../common/errors.js';
-import { pageArgs, toConnection } from '../../common/pagination.js';
+import { badInput } from '../../common/errors.js';
+import { likePattern } from '../../common/input.js';
 import { expectVersion } from '../../common/write.js';
-import { checkPassword, hashPassword } from '../auth/password.js';
-import { issueSession } from '../auth/auth.service.js';
-import type { LoginResult } from '../auth/auth.types.js';
-import { Unit } from '../unit/unit.entity.js';
-import { isUuid } from '../unit/unit.service.js';
+import { checkPassword, hashPassword, issueSession, type LoginResult } from '../auth/index.js';
+import { requireUnit, unitById, unitsBelow, type Unit } from '../unit/index.js';
+import { ownAccount } from './own-account.js';
 import { User } from './user.entity.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import type { UserFilter } from './user.types.js';
@@ -46,30 +44,21 @@ function checkRoles(roles: Role[], unit: Unit): Role[] {
 export class UserService {
   async list(ctx: RequestContext, filter: UserFilter = {}, first?: number | null, after?: string | null) {
     assertCan(ctx.ability, 'read', 'User');
-    const { limit, offset } = pageArgs(first, after);
-    const where: FilterQuery<User>[] = [accessibleWhere<User>(ctx.ability, 'read', 'User')];
+    const where: FilterQuery<User>[] = [];
     if (filter.role) where.push({ roles: { $contains: [filter.role] } });
     if (filter.active !== undefined && filter.active !== null) where.push({ active: filter.active });
-    if (filter.text) {
-      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push({ $or: [{ username: { $ilike: like } }, { displayName: { $ilike: like } }] });
-    }
+    const like = likePattern(filter.text);
+    if (like) where.push({ $or: [{ username: { $ilike: like } }, { displayName: { $ilike: like } }] });
     if (filter.unitSubtreeOf) {
-      const root = await this.readableUnit(ctx.em, ctx, filter.unitSubtreeOf);
-      // A sub-select, not a list of ids: the condition stays one statement however large the tree.
-      const subtree = ctx.em.createQueryBuilder(Unit, 'u').select('u.id').where({ path: { $like: `${root.path}%` } });
-      where.push({ unitId: { $in: subtree.getKnexQuery() as unknown as string[] } });
+      const root = await requireUnit(ctx, filter.unitSubtreeOf);
+      where.push({ unitId: { $in: unitsBelow(ctx.em, root) } });
     }
-    const [rows, total] = await ctx.em.findAndCount(User, { $and: where }, { orderBy: { username: 'asc' }, limit, offset });
-    return toConnection(rows, total, offset);
+    return scopedPage(ctx, User, 'User', { where: where.length ? { $and: where } : {}, orderBy: { username: 'asc' }, first, after });
   }
 
   async get(ctx: RequestContext, id: string): Promise<User> {
     assertCan(ctx.ability, 'read', 'User');
-    if (!isUuid(id)) throw notFound('User');
-    const user = await ctx.em.findOne(User, { $and: [{ id }, accessibleWhere<User>(ctx.ability, 'read', 'User')] });
-    if (!user) throw notFound('User');
-    return user;
+    return readOne(ctx, User, 'User', id);
   }
 
   async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
@@ -81,7 +70,7 @@ export class UserService {
     checkNewPassword(input.password, username);
     const passwordHash = await hashPassword(input.password);
     return ctx.em.transactional(async (em) => {
-      const unit = await this.readableUnit(em, ctx, input.unitId);
+      const unit = await requireUnit(ctx, input.unitId, em);
       const user = new User();
       user.username = username;
       user.displayName = checkDisplayName(input.displayName);
@@ -102,9 +91,9 @@ export class UserService {
       expectVersion(user, version);
       const self = user.id === ctx.user.id;
       if (input.displayName !== undefined && input.displayName !== null) user.displayName = checkDisplayName(input.displayName);
-      let unit = await em.findOneOrFail(Unit, { id: user.unitId });
+      let unit = (await unitById(em, user.unitId))!;
       if (input.unitId) {
-        unit = await this.readableUnit(em, ctx, input.unitId);
+        unit = await requireUnit(ctx, input.unitId, em);
         user.unitId = unit.id;
         user.countyId = unit.countyId;
       }
@@ -140,7 +129,7 @@ export class UserService {
    */
   async changeOwnPassword(ctx: SignedInContext, currentPassword: string, newPassword: string): Promise<LoginResult> {
     await ctx.em.transactional(async (em) => {
-      const user = await em.findOneOrFail(User, { id: ctx.user.id }, { populate: ['passwordHash'] });
+      const user = await ownAccount(ctx, em, true);
       if (!(await checkPassword(user.passwordHash, currentPassword))) {
         throw badInput('The current password is not right.', { reason: 'WRONG_CURRENT_PASSWORD', field: 'currentPassword' });
       }
@@ -155,16 +144,7 @@ export class UserService {
   /** An account the caller may update, or FORBIDDEN (no rule at all) / NOT_FOUND (outside the scope). */
   private async manageable(em: EntityManager, ctx: RequestContext, id: string): Promise<User> {
     assertCan(ctx.ability, 'update', 'User');
-    if (!isUuid(id)) throw notFound('User');
-    const user = await em.findOne(User, { $and: [{ id }, accessibleWhere<User>(ctx.ability, 'update', 'User')] });
-    if (!user) throw notFound('User');
-    return user;
-  }
-
-  private async readableUnit(em: EntityManager, ctx: RequestContext, id: string): Promise<Unit> {
-    const unit = isUuid(id) ? await em.findOne(Unit, { $and: [{ id }, accessibleWhere<Unit>(ctx.ability, 'read', 'Unit')] }) : null;
-    if (!unit) throw notFound('Unit');
-    return unit;
+    return readOne(ctx, User, 'User', id, em, { action: 'update' });
   }
 }
 
