@@ -1,9 +1,7 @@
 import { DISPUTE_RISK_LEVELS, DISPUTE_STATUSES } from '@xinfang/domain';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import { dateIn, flag, idIn, many, one, oneOf, pagingFromQuery, pagingToQuery, type Paging } from '@/composables/useCursorList';
 import type { DisputeFilter, DisputeRiskLevel, DisputeStatus } from '@/gql/graphql';
-
-export const PAGE_SIZES = [20, 50];
-export const DEFAULT_PAGE_SIZE = 20;
 
 /** Whether the ledger is narrowed to disputes linked to a petition, not linked, or either. */
 export type LinkedChoice = '' | 'yes' | 'no';
@@ -23,11 +21,8 @@ export interface LedgerFilter {
 }
 
 /** Where the ledger stands: its filter, its page, and the dispute open in the drawer. */
-export interface LedgerState {
+export interface LedgerState extends Paging {
   filter: LedgerFilter;
-  pageSize: number;
-  page: number;
-  after: string | null;
   disputeId: string | null;
 }
 
@@ -43,54 +38,22 @@ export const emptyLedgerFilter = (): LedgerFilter => ({
   scopeUnitId: '',
 });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f-]{36}$/i;
-
-function one(value: LocationQuery[string] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return typeof v === 'string' ? v : '';
-}
-
-function many<T extends string>(value: LocationQuery[string] | undefined, allowed: readonly T[]): T[] {
-  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : []));
-  return allowed.filter((a) => parts.includes(a));
-}
-
-function oneOf<T extends string>(value: LocationQuery[string] | undefined, allowed: readonly T[]): T | '' {
-  const v = one(value);
-  return (allowed as readonly string[]).includes(v) ? (v as T) : '';
-}
-
-function positive(value: LocationQuery[string] | undefined, fallback: number): number {
-  const n = Number(one(value));
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** Reads the ledger's state from the address bar; what is missing or malformed is the default. */
 export function ledgerStateFromQuery(query: LocationQuery): LedgerState {
-  const size = positive(query.size, DEFAULT_PAGE_SIZE);
-  const after = one(query.after) || null;
-  const page = after ? positive(query.page, 1) : 1;
-  const from = one(query.from);
-  const to = one(query.to);
-  const unit = one(query.unit);
-  const dispute = one(query.dispute);
   return {
     filter: {
       search: one(query.q).trim(),
       statuses: many(query.status, DISPUTE_STATUSES),
       riskLevel: oneOf(query.risk, DISPUTE_RISK_LEVELS),
       categoryCode: one(query.category),
-      overdue: one(query.overdue) === '1',
+      overdue: flag(query.overdue),
       linked: oneOf(query.linked, LINKED),
-      from: DATE.test(from) ? from : '',
-      to: DATE.test(to) ? to : '',
-      scopeUnitId: UUID.test(unit) ? unit : '',
+      from: dateIn(query.from),
+      to: dateIn(query.to),
+      scopeUnitId: idIn(query.unit),
     },
-    pageSize: PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
-    page: page > 1 ? page : 1,
-    after: page > 1 ? after : null,
-    disputeId: UUID.test(dispute) ? dispute : null,
+    ...pagingFromQuery(query),
+    disputeId: idIn(query.dispute) || null,
   };
 }
 
@@ -107,11 +70,7 @@ export function ledgerStateToQuery(state: LedgerState): LocationQueryRaw {
   if (f.from) query.from = f.from;
   if (f.to) query.to = f.to;
   if (f.scopeUnitId) query.unit = f.scopeUnitId;
-  if (state.pageSize !== DEFAULT_PAGE_SIZE) query.size = String(state.pageSize);
-  if (state.page > 1 && state.after) {
-    query.page = String(state.page);
-    query.after = state.after;
-  }
+  Object.assign(query, pagingToQuery(state));
   if (state.disputeId) query.dispute = state.disputeId;
   return query;
 }
