@@ -26,7 +26,7 @@ export const UNSCOPED_READS = {
 
 export const scopedReadRule = {
   files: ['server/src/**/*.ts'],
-  ignores: ['server/src/common/access.ts', ...Object.keys(UNSCOPED_READS), 'server/src/seed/**', 'server/src/scripts/**', 'server/src/db/**', 'server/src/migrations/**', '**/*.spec.ts'],
+  ignores: ['server/src/common/access.ts', ...Object.keys(UNSCOPED_READS), 'server/src/seed/**', 'server/src/scripts/**', 'server/src/db/**', 'server/src/migrations/**', 'server/src/testing/**', '**/*.spec.ts'],
   rules: {
     'no-restricted-syntax': [
       'error',
