@@ -1,5 +1,5 @@
 // ESLint for the whole workspace: typescript-eslint with type information (no floating promises),
-// eslint-plugin-vue for the portal (architecture.md, house style).
+// eslint-plugin-vue for the portal (docs/architecture.md, house style).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

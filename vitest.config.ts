@@ -16,7 +16,7 @@ const alias = {
   '@xinfang/permissions': here('./packages/permissions/src/index.ts'),
 };
 
-// Decorators need their metadata: SWC emits it, esbuild does not (stack-notes.md).
+// Decorators need their metadata: SWC emits it, esbuild does not (docs/architecture.md, stack notes).
 const decorators = () =>
   swc.vite({
     jsc: {

@@ -1,2 +1,2 @@
-// Decorator metadata for type-graphql and MikroORM, loaded before any entity (stack-notes.md).
+// Decorator metadata for type-graphql and MikroORM, loaded before any entity (docs/architecture.md, stack notes).
 import 'reflect-metadata';

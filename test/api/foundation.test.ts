@@ -11,7 +11,7 @@ const ALL_UNITS = [
   '青山村一组', '青山村二组',
 ];
 
-// account → the units it may see (domain.md §3; README, "Who sees what").
+// account → the units it may see (docs/domain.md §3; README, "Who sees what").
 const UNIT_SCOPE: Record<string, string[]> = {
   secretary: ALL_UNITS,
   magistrate: ALL_UNITS,

@@ -19,7 +19,7 @@
  *   content, and intake's likely earlier petitions (`petitionMatches`) by the name and phone;
  * - the export's row count.
  *
- * Each answer is compared with `scope-reference.ts`, an independent statement of domain.md §3
+ * Each answer is compared with `scope-reference.ts`, an independent statement of docs/domain.md §3
  * (docs/permissions.md where it is silent); every comparison of one user, one object and one question
  * is a check, counted per question, and a run of the test makes at least 10,000 of them on PostgreSQL
  * (and 5,000 more on PGlite, see TARGET) with zero differences.

@@ -5,7 +5,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Flags for Debian's Chromium on a closed network, as root (stack-notes.md). */
+/** Flags for Debian's Chromium on a closed network, as root (docs/architecture.md, stack notes). */
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,5 +1,5 @@
 /**
- * An independent statement of who sees what (domain.md §3, and docs/permissions.md where domain.md is
+ * An independent statement of who sees what (docs/domain.md §3, and docs/permissions.md where docs/domain.md is
  * silent), for the randomised scope check (issue 8, trust suite 2). It deliberately imports nothing
  * from @xinfang/permissions or the server: it is a second reading of the same rules, written from the
  * documents, against which the API's answers are compared.
@@ -50,7 +50,7 @@ export const within = (inner: RefUnit, outer: RefUnit): boolean => inner.path.in
 const sameCounty = (u: RefUser, countyId: string) => u.unit.countyId === countyId;
 
 /**
- * May this user read this petition at all (the "reads petitions" column of domain.md §3)? A user with
+ * May this user read this petition at all (the "reads petitions" column of docs/domain.md §3)? A user with
  * several roles reads what any of them reads (docs/permissions.md).
  */
 export function readsPetition(u: RefUser, p: RefPetition): boolean {
@@ -75,7 +75,7 @@ export function readsPetition(u: RefUser, p: RefPetition): boolean {
   });
 }
 
-/** The respondent unit of an accusation, and anyone in it (domain.md §3, petitioner privacy). */
+/** The respondent unit of an accusation, and anyone in it (docs/domain.md §3, petitioner privacy). */
 export const isAccused = (u: RefUser, p: RefPetition): boolean => p.kind === 'ACCUSATION' && p.respondent?.id === u.unit.id;
 
 /**
@@ -120,7 +120,7 @@ export function shownPetitioner(u: RefUser, p: RefPetition): { name: string; pho
   return readsPetitioner(u, p) ? p.petitioner : null;
 }
 
-/** The units a user reads (docs/permissions.md, Units; domain.md is silent). */
+/** The units a user reads (docs/domain.md §3, Units; docs/permissions.md). */
 export function readsUnit(u: RefUser, unit: RefUnit): boolean {
   return u.roles.some((role) => {
     switch (role) {

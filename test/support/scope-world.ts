@@ -271,7 +271,7 @@ export async function buildWorld(platform: TestPlatform, spec: WorldSpec, world:
     let version = registered.registerPetition!.version;
     let handler: RefUnit | null = null;
     // An accusation against the bureau itself: the bureau may register it, and may do nothing else with
-    // it (domain.md §3: the respondent unit may not act on the accusation); it stays registered.
+    // it (docs/domain.md §3: the respondent unit may not act on the accusation); it stays registered.
     const stuck = ps.kind === 'ACCUSATION' && respondent?.id === registrar.unit.id;
     const flagged = !stuck && (ps.isKeyMatter || ps.isBacklog);
     if (ps.stage !== 'REGISTERED' && !stuck) {

@@ -54,7 +54,7 @@ describe('the State Council calendar', () => {
 
 describe('deadlines', () => {
   it('does not count the day of receipt, and rolls a period that ends on a holiday to the next working day', () => {
-    // domain.md §4: received 16 September 2026, 15 days end on 1 October → 8 October.
+    // docs/domain.md §4: received 16 September 2026, 15 days end on 1 October → 8 October.
     expect(calendarDaysDeadline('2026-09-16', 15, cal)).toBe('2026-10-08');
     expect(calendarDaysDeadline('2026-11-02', 15, cal)).toBe('2026-11-17');
   });

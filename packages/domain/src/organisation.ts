@@ -1,4 +1,4 @@
-/** The kinds of unit in a county's tree (glossary.md: 县 / 镇乡 / 村(居) / 村民小组 / 部门 / 群众工作局 / 督查组). */
+/** The kinds of unit in a county's tree (docs/glossary.md: 县 / 镇乡 / 村(居) / 村民小组 / 部门 / 群众工作局 / 督查组). */
 export const UNIT_KINDS = [
   'COUNTY',
   'TOWNSHIP',
@@ -10,7 +10,7 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** The roles a user can hold (domain.md §3); each has one rule file in @xinfang/permissions. */
+/** The roles a user can hold (docs/domain.md §3); each has one rule file in @xinfang/permissions. */
 export const ROLES = [
   'COUNTY_LEADER',
   'BUREAU',
@@ -53,7 +53,7 @@ export interface UnitAncestry {
 
 /**
  * Works out a unit's ancestry columns from its parent's, so that "in my township" is one equality
- * on an indexed column (architecture.md, "How a request flows" 4).
+ * on an indexed column (docs/architecture.md, "How a request flows" 4).
  */
 export function ancestryFor(
   unit: { id: string; kind: UnitKind },

@@ -23,7 +23,7 @@ export const PETITION_CATEGORIES = [
 ] as const;
 export type CategoryCode = (typeof PETITION_CATEGORIES)[number]['code'];
 
-/** A petition's states (domain.md §4). */
+/** A petition's states (docs/domain.md §4). */
 export const PETITION_STATUSES = [
   'REGISTERED',
   'ACCEPTED',
@@ -165,7 +165,7 @@ export function petitionDeadlines(p: DeadlineFacts, calendar: HolidayCalendar): 
   return { acceptBy, noticeBy, answerBy, objectionBy, appealRequestBy, reviewBy, current };
 }
 
-/** Yellow three days before the current deadline, red once it has passed (domain.md §4). */
+/** Yellow three days before the current deadline, red once it has passed (docs/domain.md §4). */
 export function warningFor(current: CalendarDate | null, today: CalendarDate): Warning {
   if (!current) return 'NONE';
   const left = daysBetween(today, current);

@@ -1,5 +1,5 @@
 /**
- * Dispute screening (矛盾纠纷排查, domain.md §6): who screens how often, the periods derived from
+ * Dispute screening (矛盾纠纷排查, docs/domain.md §6): who screens how often, the periods derived from
  * those rules, and the status of each period. Dates are calendar dates in Asia/Shanghai.
  */
 import { addDays, isCalendarDate, type CalendarDate } from './calendar.js';
@@ -51,7 +51,7 @@ export interface ScreeningRule {
 }
 
 /**
- * The rules of domain.md §6: village groups weekly, due the Monday after the week; villages
+ * The rules of docs/domain.md §6: village groups weekly, due the Monday after the week; villages
  * half-monthly, due the 3rd day after the half-month; townships and departments monthly, due the 5th
  * of the next month.
  */
@@ -167,7 +167,7 @@ export function screeningRuleProblem(
 export const isPeriodOpen = (period: Pick<ScreeningPeriod, 'periodStart'>, today: CalendarDate): boolean => period.periodStart <= today;
 
 /**
- * The on-time rate of screening reports (domain.md §8: on time ÷ due, zero reports counting): reports
+ * The on-time rate of screening reports (docs/domain.md §8: on time ÷ due, zero reports counting): reports
  * submitted on or before their due day, over every period whose report is in or overdue (SUBMITTED,
  * LATE, MISSING; a period still open counts once it is submitted). Null when there is no such period.
  */

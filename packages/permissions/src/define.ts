@@ -40,7 +40,7 @@ export function createAbility(rules: RawRuleOf<AppAbility>[]): AppAbility {
 /**
  * What no role may override, written after every role's rules so that it wins (CASL: later rules take
  * precedence): the respondent unit of an accusation never receives who accused it nor of what, and
- * may not act on the accusation, whatever its territorial scope (domain.md §3).
+ * may not act on the accusation, whatever its territorial scope (docs/domain.md §3).
  */
 export const PROTECTIONS: RoleRules = ({ cannot }, user) => {
   cannot('read', 'Petition', [...ACCUSATION_FIELDS], { kind: 'ACCUSATION', respondentUnitId: user.unitId });

@@ -216,7 +216,7 @@ describe('acting on petitions: role × action × petition → allowed or refused
   });
 });
 
-// Screening (domain.md §3, "screening" column): a report or dispute carries its unit's ancestry.
+// Screening (docs/domain.md §3, "screening" column): a report or dispute carries its unit's ancestry.
 const reportOf = (unit: keyof typeof units) => {
   const u = units[unit]!;
   return { unitId: u.id, unitKind: u.kind, countyId: u.countyId, townshipId: u.townshipId, villageId: u.villageId, escalatedAt: null as Date | null };

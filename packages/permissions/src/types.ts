@@ -56,7 +56,7 @@ export interface AbilityUser {
   villageId: string | null;
 }
 
-/** The petition's fields that carry the petitioner's identity (domain.md §3). */
+/** The petition's fields that carry the petitioner's identity (docs/domain.md §3). */
 export const PETITIONER_FIELDS = ['petitioner'] as const;
 
 /**

@@ -56,7 +56,7 @@ const fails = (condition: Condition): object => anyOf(Object.entries(condition).
  * for one `field`) as a `WHERE` condition. Every list (page and count) and every single read uses it,
  * so that the scope is enforced by SQL and never by filtering rows after fetching them.
  *
- * Conditions in the rules are plain equalities on the entity's own columns (architecture.md), which
+ * Conditions in the rules are plain equalities on the entity's own columns (docs/architecture.md), which
  * translate to SQL with CASL's own meaning for a NULL column (see `fieldTest`).
  */
 export function accessibleWhere<T extends object>(

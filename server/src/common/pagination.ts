@@ -10,7 +10,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** Builds the `XConnection` and `XEdge` types of one node type (architecture.md, GraphQL names). */
+/** Builds the `XConnection` and `XEdge` types of one node type (docs/architecture.md, GraphQL names). */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`)
   class Edge {

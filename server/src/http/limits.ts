@@ -66,7 +66,7 @@ export function queryLimits(production: boolean): {
   }).protect();
   return {
     validationRules: [...armor.validationRules, knownOperationTypesRule],
-    // graphql-armor's plugin types trail Apollo 5's (stack-notes.md); the runtime objects are the same.
+    // graphql-armor's plugin types trail Apollo 5's (docs/architecture.md, stack notes); the runtime objects are the same.
     plugins: armor.plugins as unknown as ApolloServerPlugin<RequestContext>[],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
   };

@@ -38,7 +38,7 @@ export class Migration20261126221033 extends Migration {
 
     this.addSql(`alter table "petition" add column "is_skip_level" boolean not null default false;`);
 
-    // Counties that exist already screen under the default rules (domain.md §6) from this month on.
+    // Counties that exist already screen under the default rules (docs/domain.md §6) from this month on.
     this.addSql(`insert into "screening_rule" ("id", "created_at", "updated_at", "version", "county_id", "unit_kind", "cadence", "due_after_days", "effective_from")
       select gen_random_uuid(), now(), now(), 1, u."id", k.kind, k.cadence, k.due, date_trunc('month', now() at time zone 'Asia/Shanghai')::date
         from "unit" u cross join (values ('VILLAGE_GROUP', 'WEEKLY', 1), ('VILLAGE', 'HALF_MONTHLY', 3), ('TOWNSHIP', 'MONTHLY', 5), ('DEPARTMENT', 'MONTHLY', 5)) as k(kind, cadence, due)

@@ -37,7 +37,7 @@ export async function bootstrapCounty(em: EntityManager, input: BootstrapInput):
     tx.persist(makeUnit(`${countyName.replace(/县$/, '')}县群众工作局`, 'BUREAU', county, 0));
     tx.persist(makeUnit(`${countyName.replace(/县$/, '')}县信访督查组`, 'SUPERVISION_GROUP', county, 1));
     await tx.flush();
-    // Screening under the default rules (domain.md §6) from this month on; the bureau can change them.
+    // Screening under the default rules (docs/domain.md §6) from this month on; the bureau can change them.
     await ScreeningService.ensureDefaultRules(tx, county.id, `${shanghaiDate().slice(0, 7)}-01`);
     const admin = new User();
     admin.username = username;

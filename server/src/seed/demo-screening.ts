@@ -405,13 +405,13 @@ interface LinkPlan {
 const at = (day: CalendarDate, hour: number, minute: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
 
 /**
- * Two years of dispute screening for the demo county (domain.md §6): the default cadence rules from
+ * Two years of dispute screening for the demo county (docs/domain.md §6): the default cadence rules from
  * two years ago, the units dated from then, and a report for almost every ended period of every
  * screening unit — mostly zero reports, some with one to three disputes in every status, some late,
  * some missing, most reviewed by the level above, each with its history. About ten disputes are
  * linked to demo petitions of their territory; some of those petitions are collective or
  * skip-level, and two of their units had filed a zero report while the dispute was already there
- * (the veto evidence of domain.md §8). The current period of every unit, and the latest ended period
+ * (the veto evidence of docs/domain.md §8). The current period of every unit, and the latest ended period
  * of 石桥村, 青山乡 and 青山村, are left without a report. Deterministic for a given `today`. Does
  * nothing when the county has rules or reports already; returns the number of reports written.
  */

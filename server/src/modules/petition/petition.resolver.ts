@@ -325,7 +325,7 @@ export class PetitionResolver {
     if (!earlier) return null;
     // The link says that both came from one person. Not to the unit an earlier accusation accuses,
     // and not to a reader who knows this petitioner but may not know that one's: either would learn
-    // who petitioned before (domain.md §3).
+    // who petitioned before (docs/domain.md §3).
     if (!canRead(ctx, earlier, 'content')) return null;
     if (canRead(ctx, p, 'petitioner') && !canRead(ctx, earlier, 'petitioner')) return null;
     return earlier;

@@ -8,7 +8,7 @@ const chars = (v: string) => [...v].length;
 
 /**
  * A free text of a petition (subject, content, answer, timeline note) without the petitioner's
- * identity, for a reader who may not know who petitioned (domain.md §3): every occurrence of the
+ * identity, for a reader who may not know who petitioned (docs/domain.md §3): every occurrence of the
  * petitioner's name, ID number, phone and address is replaced. The text may quote them — the answer
  * is addressed to the petitioner, a handler notes whom it called — and the field rules alone cannot
  * see inside a text.

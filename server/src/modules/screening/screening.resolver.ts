@@ -224,7 +224,7 @@ export class DisputeResolver {
   async petition(@Ctx() ctx: RequestContext, @Root() d: Dispute): Promise<Petition | null> {
     const p = d.petitionId ? await readablePetition(ctx, d.petitionId) : null;
     // Which dispute a petition grew out of points at the petitioner among the dispute's parties: the
-    // link is for those who may know who petitioned (domain.md §3), never for the unit an
+    // link is for those who may know who petitioned (docs/domain.md §3), never for the unit an
     // accusation accuses, nor for a village that reads the petition without its petitioner.
     return p && ctx.ability.can('read', subject('Petition', p), 'petitioner') ? p : null;
   }

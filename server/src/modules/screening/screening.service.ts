@@ -77,7 +77,7 @@ function treeOrder(units: Unit[]): Unit[] {
 }
 
 /**
- * Dispute screening (domain.md §6): periods and their statuses, submission and correction of
+ * Dispute screening (docs/domain.md §6): periods and their statuses, submission and correction of
  * reports, review by the next level, the dispute ledger, escalation and links to petitions.
  */
 /**
@@ -349,7 +349,7 @@ export class ScreeningService {
       if (!ctx.ability.can('update', subject('ScreeningReport', report))) throw forbidden('Only the unit that submitted a report corrects it.');
       if (report.reviewedAt) throw badInput('This report has been reviewed and can no longer be corrected.', { reason: 'ALREADY_REVIEWED' });
       expectVersion(report, input.version);
-      // Evidence for a veto (domain.md §8) is kept as it was: a zero report that hid a dispute which
+      // Evidence for a veto (docs/domain.md §8) is kept as it was: a zero report that hid a dispute which
       // became a collective or skip-level petition cannot be corrected afterwards.
       if ((await vetoEvidence(em, [report.id])).get(report.id)?.length) throw badInput('This zero report is evidence for a veto and can no longer be corrected.', { reason: 'VETO_EVIDENCE' });
       const current = await scopedAll(ctx, Dispute, 'Dispute', { where: { reportId: report.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], em });
@@ -405,7 +405,7 @@ export class ScreeningService {
     });
   }
 
-  /** Adds the default cadence rules of domain.md §6 to a county that has none, in force from `from`. */
+  /** Adds the default cadence rules of docs/domain.md §6 to a county that has none, in force from `from`. */
   static async ensureDefaultRules(em: EntityManager, countyId: string, from: CalendarDate): Promise<void> {
     if ((await em.count(ScreeningRule, { countyId })) > 0) return;
     for (const kind of SCREENING_UNIT_KINDS) {

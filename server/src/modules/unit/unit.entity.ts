@@ -5,7 +5,7 @@ import { Located } from '../../common/located.entity.js';
 import { UnitKindEnum } from '../../common/enums.js';
 
 /**
- * One unit of the county tree (domain.md §2). Besides its parent it carries a materialised `path` of
+ * One unit of the county tree (docs/domain.md §2). Besides its parent it carries a materialised `path` of
  * ancestor ids and, as a `Located` row, the ids of its county, township and village (a township's
  * `townshipId` is its own id), so that "in this subtree" is a single indexed predicate and every
  * permission rule is a plain equality on its own columns. The three ids are GraphQL fields of a Unit
