@@ -1,4 +1,5 @@
 import { addDays, calendarDaysDeadline, daysBetween, workingDaysDeadline, type CalendarDate, type HolidayCalendar } from './calendar.js';
+import type { UnitKind } from './organisation.js';
 
 /** How a petition arrived (来信 / 来访 / 网上信访 / 电话). */
 export const CHANNELS = ['LETTER', 'VISIT', 'ONLINE', 'PHONE'] as const;
@@ -181,3 +182,15 @@ export const yellowFrom = (current: CalendarDate): CalendarDate => addDays(curre
 export function isBacklogByAge(receivedAt: CalendarDate, today: CalendarDate, status: PetitionStatus): boolean {
   return status !== 'CLOSED' && status !== 'NOT_ACCEPTED' && daysBetween(receivedAt, today) >= 730;
 }
+
+/** A petitioner's phone number as it is accepted: digits, `+`, `-`, brackets and spaces, 5 to 20 of them. */
+export const PHONE_PATTERN = /^[0-9+\-() ]{5,20}$/;
+
+/** The kinds of unit that are places, where a petition can be located: 县, 镇乡, 村(居), 村民小组. */
+export const TERRITORIAL_UNIT_KINDS = ['COUNTY', 'TOWNSHIP', 'VILLAGE', 'VILLAGE_GROUP'] as const satisfies readonly UnitKind[];
+export type TerritorialUnitKind = (typeof TERRITORIAL_UNIT_KINDS)[number];
+export const isTerritorialUnitKind = (kind: UnitKind): kind is TerritorialUnitKind => (TERRITORIAL_UNIT_KINDS as readonly string[]).includes(kind);
+
+/** The orders of the petition list: soonest current deadline first (the default), newest, oldest. */
+export const PETITION_SORTS = ['DEADLINE', 'RECEIVED_DESC', 'RECEIVED_ASC'] as const;
+export type PetitionSort = (typeof PETITION_SORTS)[number];

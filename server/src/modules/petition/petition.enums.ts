@@ -4,12 +4,14 @@ import {
   ASSIGN_MODES,
   CHANNELS,
   PETITION_KINDS,
+  PETITION_SORTS,
   PETITION_STATUSES,
   SATISFACTIONS,
   WARNINGS,
   type AssignMode,
   type Channel,
   type PetitionKind,
+  type PetitionSort,
   type PetitionStatus,
   type Satisfaction,
   type Warning,
@@ -25,8 +27,6 @@ export const AssignModeEnum = asEnum<AssignMode>(ASSIGN_MODES);
 export const EXTENSION_STATUSES = ['NONE', 'REQUESTED', 'APPROVED', 'REJECTED'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 export const ExtensionStatusEnum = asEnum<ExtensionStatus>(EXTENSION_STATUSES);
-export const PETITION_SORTS = ['DEADLINE', 'RECEIVED_DESC', 'RECEIVED_ASC'] as const;
-export type PetitionSort = (typeof PETITION_SORTS)[number];
 export const PetitionSortEnum = asEnum<PetitionSort>(PETITION_SORTS);
 
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'LETTER 来信, VISIT 来访, ONLINE 网上信访, PHONE 电话' });

@@ -4,7 +4,8 @@ import { Connection } from '../../common/pagination.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
 import { UnitPathItem } from '../unit/index.js';
 import { Petition } from './petition.entity.js';
-import { ChannelEnum, PetitionKindEnum, PetitionSortEnum, PetitionStatusEnum, SatisfactionEnum, WarningEnum, type PetitionSort } from './petition.enums.js';
+import type { PetitionSort } from '@xinfang/domain';
+import { ChannelEnum, PetitionKindEnum, PetitionSortEnum, PetitionStatusEnum, SatisfactionEnum, WarningEnum } from './petition.enums.js';
 
 @ObjectType({ description: 'The petitioner (信访人): personal data, shown only to those entitled, and every read audited.' })
 export class Petitioner {

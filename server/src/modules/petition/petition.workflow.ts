@@ -2,9 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   COLLECTIVE_HEADCOUNT,
   PERIODS,
+  PHONE_PATTERN,
   addDays,
   canTransition,
   isCalendarDate,
+  isTerritorialUnitKind,
   isValidIdNumber,
   type AssignMode,
   type HolidayCalendar,
@@ -28,9 +30,7 @@ import { deadlinesOf, guard, newReceiptCode, today } from './petition.rules.js';
 import type { RegisterPetitionInput } from './petition.types.js';
 import { appendEvent } from './timeline.service.js';
 
-const TERRITORIAL = new Set(['COUNTY', 'TOWNSHIP', 'VILLAGE', 'VILLAGE_GROUP']);
 const HANDLERS = new Set(['DEPARTMENT', 'TOWNSHIP', 'BUREAU']);
-const PHONE = /^[0-9+\-() ]{5,20}$/;
 
 export interface ActionContext {
   petition: Petition;
@@ -55,7 +55,7 @@ export class PetitionWorkflow {
     const idNumber = text(input.petitioner.idNumber, 'petitioner.idNumber', 18, false)?.toUpperCase() ?? null;
     if (idNumber && !isValidIdNumber(idNumber)) throw badInput('The ID number is not a valid 18-character resident ID number.', { field: 'petitioner.idNumber', reason: 'INVALID_ID_NUMBER' });
     const phone = text(input.petitioner.phone, 'petitioner.phone', 20, false);
-    if (phone && !PHONE.test(phone)) throw badInput('The phone number is not valid.', { field: 'petitioner.phone' });
+    if (phone && !PHONE_PATTERN.test(phone)) throw badInput('The phone number is not valid.', { field: 'petitioner.phone' });
     const address = text(input.petitioner.address, 'petitioner.address', 200, false);
     const respondentName = text(input.respondentName, 'respondentName', 100, false);
     const day = today();
@@ -67,7 +67,7 @@ export class PetitionWorkflow {
 
     return ctx.em.transactional(async (em) => {
       const location = await requireUnit(ctx, input.locationUnitId, em);
-      if (!TERRITORIAL.has(location.kind)) throw badInput('A petition is located in the county, a township, a village or a village group.', { field: 'locationUnitId' });
+      if (!isTerritorialUnitKind(location.kind)) throw badInput('A petition is located in the county, a township, a village or a village group.', { field: 'locationUnitId' });
       let respondentUnitId: string | null = null;
       if (input.respondentUnitId) {
         // The accused unit need not be inside the registering unit's scope, but it must be of this county.
