@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A file to download.' })
@@ -28,3 +29,19 @@ export const workbookFile = (name: string, day: string, rows: number, file: Buff
   rows,
   base64: file.toString('base64'),
 });
+
+/**
+ * A ledger's workbook: one sheet named like the ledger, its header row bold and frozen, and the
+ * download it becomes once the rows are written.
+ */
+export function ledgerSheet(name: string, columns: Array<{ header: string; key: string; width: number }>) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'xinfang';
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  return {
+    sheet,
+    file: async (day: string, rows: number): Promise<ExportFile> => workbookFile(name, day, rows, Buffer.from(await workbook.xlsx.writeBuffer())),
+  };
+}

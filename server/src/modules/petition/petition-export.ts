@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { petitionDeadlines, warningFor, shanghaiDate, type HolidayCalendar } from '@xinfang/domain';
 import { subject } from '@xinfang/permissions';
 import type { RequestContext } from '../../common/context.js';
-import { workbookFile, type ExportFile } from '../../common/export.js';
+import { ledgerSheet, type ExportFile } from '../../common/export.js';
 import { calendarOf } from '../calendar/index.js';
 import { categoryNames } from '../reference/index.js';
 import { unitsByIds } from '../unit/index.js';
@@ -31,10 +30,7 @@ export async function petitionLedger(ctx: RequestContext, rows: Petition[]): Pro
     return calendarsByCounty.get(countyId)!;
   };
   const today = shanghaiDate();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'xinfang';
-  const sheet = workbook.addWorksheet('信访台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
+  const { sheet, file } = ledgerSheet('信访台账', [
     { header: '编号', key: 'number', width: 18 },
     { header: '收到日期', key: 'receivedAt', width: 12 },
     { header: '渠道', key: 'channel', width: 10 },
@@ -52,8 +48,7 @@ export async function petitionLedger(ctx: RequestContext, rows: Petition[]): Pro
     { header: '信访人', key: 'name', width: 10 },
     { header: '身份证号', key: 'idNumber', width: 20 },
     { header: '联系电话', key: 'phone', width: 14 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   for (const p of rows) {
     const s = subject('Petition', p);
     const personal = ctx.ability.can('read', s, 'petitioner');
@@ -79,5 +74,5 @@ export async function petitionLedger(ctx: RequestContext, rows: Petition[]): Pro
       phone: personal ? (p.petitionerPhone ?? '') : '',
     });
   }
-  return workbookFile('信访台账', today, rows.length, Buffer.from(await workbook.xlsx.writeBuffer()));
+  return file(today, rows.length);
 }

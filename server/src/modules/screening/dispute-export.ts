@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import { shanghaiDate } from '@xinfang/domain';
 import type { RequestContext } from '../../common/context.js';
-import { workbookFile, type ExportFile } from '../../common/export.js';
+import { ledgerSheet, type ExportFile } from '../../common/export.js';
 import { readableByIds } from '../petition/index.js';
 import { categoryNames } from '../reference/index.js';
 import { unitsByIds } from '../unit/index.js';
@@ -22,10 +21,7 @@ export async function disputeLedger(ctx: RequestContext, rows: Dispute[]): Promi
   const units = new Map((await unitsByIds(ctx.em, [...new Set(rows.map((d) => d.unitId))])).map((u) => [u.id, u.name]));
   const petitionIds = [...new Set(rows.map((d) => d.petitionId).filter((x): x is string => !!x))];
   const petitions = new Map((await readableByIds(ctx, petitionIds, 'petitioner')).map((p) => [p.id, p.number]));
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'xinfang';
-  const sheet = workbook.addWorksheet('矛盾纠纷台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
+  const { sheet, file } = ledgerSheet('矛盾纠纷台账', [
     { header: '上报日期', key: 'reportedOn', width: 12 },
     { header: '排查周期', key: 'period', width: 12 },
     { header: '上报单位', key: 'unit', width: 16 },
@@ -40,8 +36,7 @@ export async function disputeLedger(ctx: RequestContext, rows: Dispute[]): Promi
     { header: '化解情况', key: 'resolution', width: 30 },
     { header: '化解日期', key: 'resolvedOn', width: 12 },
     { header: '关联信访件', key: 'petition', width: 18 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   for (const d of rows) {
     sheet.addRow({
       reportedOn: d.reportedOn,
@@ -60,5 +55,5 @@ export async function disputeLedger(ctx: RequestContext, rows: Dispute[]): Promi
       petition: d.petitionId ? (petitions.get(d.petitionId) ?? '') : '',
     });
   }
-  return workbookFile('矛盾纠纷台账', today, rows.length, Buffer.from(await workbook.xlsx.writeBuffer()));
+  return file(today, rows.length);
 }
