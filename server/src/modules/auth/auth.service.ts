@@ -1,7 +1,7 @@
 import { defineAbilityFor, packAbilityRules } from '@xinfang/permissions';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../../config.js';
-import type { AuthUser, RequestContext } from '../../common/context.js';
+import type { AuthUser, RequestContext, SignedInContext } from '../../common/context.js';
 import { unauthenticated } from '../../common/errors.js';
 import { Unit } from '../unit/index.js';
 import { User } from '../user/index.js';
@@ -149,7 +149,7 @@ export async function loadAuthUser(em: EntityManager, userId: string, /** ms */ 
  * Ends the caller's session: its token answers SESSION_EXPIRED from now on, on every instance. A
  * revocation is kept only as long as the token could still be used.
  */
-export async function revokeSession(ctx: RequestContext & { user: AuthUser }): Promise<boolean> {
+export async function revokeSession(ctx: SignedInContext): Promise<boolean> {
   const { sessionId } = ctx.user;
   if (!sessionId) return false;
   await ctx.em.transactional(async (em) => {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { STATE_COUNCIL_CALENDAR, holidayCalendar, isCalendarDate, type HolidayCalendar } from '@xinfang/domain';
 import { accessibleWhere, assertCan } from '../../common/access.js';
-import type { AuthUser, RequestContext } from '../../common/context.js';
+import type { RequestContext, SignedInContext } from '../../common/context.js';
 import { auditRawChange } from '../audit/index.js';
 import { badInput } from '../../common/errors.js';
 import { wholeNumber } from '../../common/input.js';
@@ -30,7 +30,7 @@ export class CalendarService {
   }
 
   /** Sets one day (a holiday or a make-up working day); a day set back to ordinary is removed. */
-  async set(ctx: RequestContext & { user: AuthUser }, date: string, kind: 'HOLIDAY' | 'WORKDAY' | 'ORDINARY', name: string): Promise<CalendarDay[]> {
+  async set(ctx: SignedInContext, date: string, kind: 'HOLIDAY' | 'WORKDAY' | 'ORDINARY', name: string): Promise<CalendarDay[]> {
     assertCan(ctx.ability, 'update', 'HolidayCalendar');
     if (!isCalendarDate(date)) throw badInput('Not a calendar date.', { field: 'date' });
     const countyId = ctx.user.countyId;
