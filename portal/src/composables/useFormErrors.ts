@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/vue';
 import { reactive, ref } from 'vue';
-import { describeError, type ErrorDescription } from './error-message';
+import { describeError, type ErrorDescription } from '@/api/error-message';
 
 type Translate = (key: string, params: Record<string, number | string>) => string;
 
