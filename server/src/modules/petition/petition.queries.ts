@@ -12,7 +12,8 @@ import { disciplineCommissionOf, requireUnit, unitById, type Unit } from '../uni
 import { PetitionEvent } from './petition-event.entity.js';
 import { Petition } from './petition.entity.js';
 import { ALL_ACTIONS, guard, today } from './petition.rules.js';
-import type { PetitionFilter, PetitionMatchInput } from './petition.types.js';
+import { canRead, shown } from './petition.fields.js';
+import type { PetitionFilter, PetitionMatchInput, TimelineEntry } from './petition.types.js';
 
 /** Characters pairs of a text, for a rough "same matter" likeness that works on Chinese. */
 function bigrams(s: string): Set<string> {
@@ -157,6 +158,35 @@ export class PetitionQueries {
 
   async events(ctx: RequestContext, petition: Petition): Promise<PetitionEvent[]> {
     return ctx.em.find(PetitionEvent, { petitionId: petition.id }, { orderBy: { seq: 'asc' } });
+  }
+
+  /** The timeline as this caller may read it: every step, its note withheld where the content is. */
+  async timeline(ctx: RequestContext, p: Petition): Promise<TimelineEntry[]> {
+    if (!canRead(ctx, p)) return [];
+    const notes = canRead(ctx, p, 'timelineNotes');
+    const events = await this.events(ctx, p);
+    return events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      actorName: e.actorName,
+      at: e.at,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: notes ? shown(ctx, p, e.note) : null,
+      handlingUnit: e.type === 'ASSIGNED' ? String((e.data as { handlingUnit?: string } | null)?.handlingUnit ?? '') || null : null,
+    }));
+  }
+
+  /** The earlier petition this one repeats, when the caller may see the link. */
+  async repeatOf(ctx: RequestContext, p: Petition): Promise<Petition | null> {
+    const earlier = await this.readable(ctx, p.repeatOfId);
+    if (!earlier) return null;
+    // The link says that both came from one person. Not to the unit an earlier accusation accuses,
+    // and not to a reader who knows this petitioner but may not know that one's: either would learn
+    // who petitioned before (docs/domain.md §3).
+    if (!canRead(ctx, earlier, 'content')) return null;
+    if (canRead(ctx, p, 'petitioner') && !canRead(ctx, earlier, 'petitioner')) return null;
+    return earlier;
   }
 
   /**

@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AssignMode, Satisfaction, Warning } from '@xinfang/domain';
-import { subject } from '@xinfang/permissions';
 import { isSignedIn, type RequestContext, type SignedInContext } from '../../common/context.js';
 import { notFound } from '../../common/errors.js';
 import { ExportFile } from '../../common/export.js';
@@ -14,7 +13,7 @@ import { PetitionQueries } from './petition.queries.js';
 import { deadlinesOf, warningOf } from './petition.rules.js';
 import { PetitionWorkflow } from './petition.workflow.js';
 import { ReceiptService } from './receipt.service.js';
-import { withoutPetitioner } from './redact.js';
+import { canRead, shown } from './petition.fields.js';
 import {
   PetitionConnection,
   PetitionDeadlines,
@@ -26,12 +25,6 @@ import {
   RegisterPetitionInput,
   TimelineEntry,
 } from './petition.types.js';
-
-/** May the caller read this field of this petition? (The rules of @xinfang/permissions, per field.) */
-const canRead = (ctx: RequestContext, p: Petition, field?: string) => ctx.ability.can('read', subject('Petition', p), field);
-
-/** A free text as this caller may see it: without the petitioner's identity unless it may read that. */
-const shown = (ctx: RequestContext, p: Petition, text: string | null) => (canRead(ctx, p, 'petitioner') ? text : withoutPetitioner(text, p));
 
 @Resolver(() => Petition)
 export class PetitionResolver {
@@ -321,14 +314,7 @@ export class PetitionResolver {
 
   @FieldResolver(() => Petition, { nullable: true, description: 'The earlier petition this one repeats, when the caller may see it.' })
   async repeatOf(@Ctx() ctx: RequestContext, @Root() p: Petition) {
-    const earlier = await this.queries.readable(ctx, p.repeatOfId);
-    if (!earlier) return null;
-    // The link says that both came from one person. Not to the unit an earlier accusation accuses,
-    // and not to a reader who knows this petitioner but may not know that one's: either would learn
-    // who petitioned before (docs/domain.md §3).
-    if (!canRead(ctx, earlier, 'content')) return null;
-    if (canRead(ctx, p, 'petitioner') && !canRead(ctx, earlier, 'petitioner')) return null;
-    return earlier;
+    return this.queries.repeatOf(ctx, p);
   }
 
   @FieldResolver(() => PetitionDeadlines)
@@ -343,19 +329,7 @@ export class PetitionResolver {
 
   @FieldResolver(() => [TimelineEntry], { description: 'Every step, oldest first; notes withheld where the content is.' })
   async timeline(@Ctx() ctx: RequestContext, @Root() p: Petition): Promise<TimelineEntry[]> {
-    if (!canRead(ctx, p)) return [];
-    const notes = canRead(ctx, p, 'timelineNotes');
-    const events = await this.queries.events(ctx, p);
-    return events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      actorName: e.actorName,
-      at: e.at,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: notes ? shown(ctx, p, e.note) : null,
-      handlingUnit: e.type === 'ASSIGNED' ? String((e.data as { handlingUnit?: string } | null)?.handlingUnit ?? '') || null : null,
-    }));
+    return this.queries.timeline(ctx, p);
   }
 
   @FieldResolver(() => [String], { description: 'The actions the caller may take on it now (acceptPetition → accept, …).' })
