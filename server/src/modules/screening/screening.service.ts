@@ -20,10 +20,10 @@ import {
 import { subject } from '@xinfang/permissions';
 import { accessibleWhereAs, readOne, scopedAll, type Reader } from '../../common/access.js';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
-import { isUuid, text } from '../../common/input.js';
+import { text } from '../../common/input.js';
 import { ancestryOf } from '../../common/located.entity.js';
 import { FIRST_DATE, LAST_DATE } from '../../common/scalars.js';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
+import { badInput, conflict, forbidden } from '../../common/errors.js';
 import { expectVersion } from '../../common/write.js';
 import { readableUnits, requireUnit, unitById, unitInCounty, type Unit } from '../unit/index.js';
 import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from './screening.entity.js';
@@ -160,9 +160,7 @@ export class ScreeningService {
 
   /** A unit the caller may see screening of, or NOT_FOUND. */
   private async screenedUnit(ctx: RequestContext, unitId: string): Promise<Unit> {
-    const [unit] = isUuid(unitId) ? await readableUnits(ctx, { where: { $and: [{ id: unitId }, unitsWhoseReports(ctx, 'read')] } }) : [];
-    if (!unit) throw notFound('Unit');
-    return unit;
+    return requireUnit(ctx, unitId, ctx.em, unitsWhoseReports(ctx, 'read'));
   }
 
   /**

@@ -18,8 +18,11 @@ function checkName(name: string): string {
 
 const TREE_ORDER = { depth: 'asc', sortOrder: 'asc', name: 'asc' } as const;
 
-/** One unit in the caller's scope, or NOT_FOUND when it does not exist or lies outside it. */
-export const requireUnit = (ctx: Reader, id: string, em?: EntityManager): Promise<Unit> => readOne(ctx, Unit, 'Unit', id, em);
+/**
+ * One unit in the caller's scope (and under a further condition, if given), or NOT_FOUND when it does
+ * not exist or lies outside it.
+ */
+export const requireUnit = (ctx: Reader, id: string, em?: EntityManager, where?: FilterQuery<Unit>): Promise<Unit> => readOne(ctx, Unit, 'Unit', id, em, { where });
 
 /** "This unit and the units below it", for a unit already read. */
 export const subtreeOf = (root: Pick<Unit, 'path'>): FilterQuery<Unit> => ({ path: { $like: `${root.path}%` } });
