@@ -24,19 +24,19 @@ export const UNSCOPED_READS = {
   'server/src/modules/auth/auth.service.ts': 'sign-in',
 };
 
+const scopedRead = {
+  selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${READS.join('|')})$/][arguments.0.type='Identifier'][arguments.0.name=/^(${SCOPED_ENTITIES.join('|')})$/]`,
+  message: 'Read a scoped entity through readOne / readMaybe / scopedPage / scopedAll / scopedCount (common/access.ts): a direct em.find forgets the caller’s scope.',
+};
+
 export const scopedReadRule = {
   files: ['server/src/**/*.ts'],
   ignores: ['server/src/common/access.ts', ...Object.keys(UNSCOPED_READS), 'server/src/seed/**', 'server/src/scripts/**', 'server/src/db/**', 'server/src/migrations/**', 'server/src/testing/**', '**/*.spec.ts'],
-  rules: {
-    'no-restricted-syntax': [
-      'error',
-      {
-        selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${READS.join('|')})$/][arguments.0.type='Identifier'][arguments.0.name=/^(${SCOPED_ENTITIES.join('|')})$/]`,
-        message: 'Read a scoped entity through readOne / readMaybe / scopedPage / scopedAll / scopedCount (common/access.ts): a direct em.find forgets the caller’s scope.',
-      },
-    ],
-  },
+  rules: { 'no-restricted-syntax': ['error', scopedRead] },
 };
+
+/** What would make the figures module write: it only reads. */
+const WRITES = ['persist', 'persistAndFlush', 'flush', 'remove', 'removeAndFlush', 'nativeUpdate', 'nativeDelete', 'insert', 'insertMany', 'upsert', 'upsertMany', 'transactional', 'assign'];
 
 /** The server's modules, each a folder of server/src/modules with an index.ts. */
 export const MODULES = ['audit', 'auth', 'calendar', 'petition', 'reference', 'screening', 'unit', 'user'];
@@ -57,7 +57,13 @@ export const moduleSurfaceRules = MODULES.map((name) => ({
  */
 export const figuresRule = {
   files: ['server/src/modules/figures/**/*.ts'],
+  ignores: ['**/*.spec.ts'],
   rules: {
+    'no-restricted-syntax': [
+      'error',
+      scopedRead,
+      { selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${WRITES.join('|')})$/]`, message: 'The figures module reads; it never writes (docs/architecture.md, the module pattern).' },
+    ],
     'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!figures/|\\.\\./)[^/]+/(?!index\\.js$)(?![^/]+\\.entity\\.js$)', message: 'The figures module may import other modules’ index.ts and entities (read-only), nothing else.' }] }],
   },
 };

@@ -48,4 +48,12 @@ describe('the server’s module rules (eslint.modules.js)', () => {
     expect(await fired(path, "import { Petition } from '../petition/petition.entity.js';")).toEqual([]);
     expect(await fired(path, "import { PetitionWorkflow } from '../petition/petition.workflow.js';")).toContain('no-restricted-imports');
   });
+
+  it('keep the figures module read-only and its reads scoped', async () => {
+    const path = 'server/src/modules/figures/example.service.ts';
+    expect(await fired(path, 'await scopedCount(ctx, Petition, "Petition", { where });')).toEqual([]);
+    expect(await fired(path, 'em.persist(row); await em.flush();')).toEqual(['no-restricted-syntax', 'no-restricted-syntax']);
+    expect(await fired(path, 'await em.nativeUpdate(Petition, {}, { isBacklog: true });')).toContain('no-restricted-syntax');
+    expect(await fired(path, 'await em.find(Petition, {});')).toContain('no-restricted-syntax');
+  });
 });
