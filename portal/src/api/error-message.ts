@@ -92,6 +92,15 @@ export function describeError(error: Pick<CombinedError, 'graphQLErrors' | 'netw
   return { key: 'error.UNKNOWN', params: {}, code: 'UNKNOWN' };
 }
 
+/** The raw reason of a refusal (`extensions.reason`), whether or not the table above knows it. */
+export function reasonOf(error: Pick<CombinedError, 'graphQLErrors'>): string | undefined {
+  for (const e of error.graphQLErrors) {
+    const reason = e.extensions?.reason;
+    if (typeof reason === 'string') return reason;
+  }
+  return undefined;
+}
+
 /** The sentence to show for a failed request, in the user's language. */
 export function errorMessage(error: Pick<CombinedError, 'graphQLErrors' | 'networkError'>, t: Translate): string {
   const { key, params } = describeError(error);

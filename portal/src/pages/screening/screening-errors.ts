@@ -1,5 +1,5 @@
 import type { CombinedError } from '@urql/vue';
-import { describeError, type ErrorDescription } from '@/api/error-message';
+import { describeError, reasonOf, type ErrorDescription } from '@/api/error-message';
 
 type Translate = (key: string, params?: Record<string, number | string>) => string;
 type Failure = Pick<CombinedError, 'graphQLErrors' | 'networkError'>;
@@ -51,15 +51,6 @@ const NOT_FOUND: Record<ScreeningTarget, string> = {
   link: 'screening.errors.PETITION_NOT_FOUND',
   rule: 'error.NOT_FOUND',
 };
-
-/** The raw reason of a refusal (`extensions.reason`), whether or not the shared table knows it. */
-export function reasonOf(error: Pick<CombinedError, 'graphQLErrors'>): string | undefined {
-  for (const e of error.graphQLErrors) {
-    const reason = e.extensions?.reason;
-    if (typeof reason === 'string') return reason;
-  }
-  return undefined;
-}
 
 /**
  * A refused screening request in the user's words: a screening reason first, then the field at

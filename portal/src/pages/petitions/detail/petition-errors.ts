@@ -1,5 +1,5 @@
 import type { CombinedError } from '@urql/vue';
-import { describeError, type ErrorDescription } from '@/api/error-message';
+import { describeError, reasonOf, type ErrorDescription } from '@/api/error-message';
 
 type Translate = (key: string, params?: Record<string, number | string>) => string;
 
@@ -36,15 +36,6 @@ const FIELD_KEYS: Record<string, string> = {
   subject: 'subject',
   content: 'content',
 };
-
-/** The raw reason of a refusal, whether or not the shared table knows it. */
-function reasonOf(error: Pick<CombinedError, 'graphQLErrors'>): string | undefined {
-  for (const e of error.graphQLErrors) {
-    const reason = e.extensions?.reason;
-    if (typeof reason === 'string') return reason;
-  }
-  return undefined;
-}
 
 /**
  * A refused petition request in the user's words: a petition reason first, then a petition field,
