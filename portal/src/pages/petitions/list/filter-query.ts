@@ -1,7 +1,6 @@
-import { CHANNELS, PETITION_KINDS, PETITION_STATUSES, WARNINGS } from '@xinfang/domain';
+import { CHANNELS, PETITION_KINDS, PETITION_SORTS, PETITION_STATUSES, WARNINGS, type PetitionSort } from '@xinfang/domain';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { dateIn, flag, idIn, many, one, oneOf, pagingFromQuery, pagingToQuery, type Paging } from '@/composables/useCursorList';
-import { PETITION_SORTS, type PetitionSort } from '@/domain-pending';
 import type { Channel, PetitionFilter, PetitionKind, PetitionStatus, Warning } from '@/gql/graphql';
 
 /**
@@ -11,6 +10,8 @@ import type { Channel, PetitionFilter, PetitionKind, PetitionStatus, Warning } f
 export const WARNINGS_URGENT_FIRST: readonly Warning[] = [...WARNINGS].reverse();
 /** The list opens newest first; 我的待办 asks for the soonest deadline. */
 export const DEFAULT_SORT: PetitionSort = 'RECEIVED_DESC';
+/** The orders as the list offers them: by the date received (newest first, as it opens), then by deadline, 我的待办's order. */
+export const SORTS_OFFERED: readonly PetitionSort[] = [...PETITION_SORTS.filter((s) => s !== 'DEADLINE'), 'DEADLINE'];
 
 /** What the filter bar holds: every field a plain value, empty when not filtering. */
 export interface ListFilter {
