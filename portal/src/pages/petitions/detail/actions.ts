@@ -1,4 +1,4 @@
-import { shanghaiDate, type AssignMode, type PetitionAction, type Satisfaction } from '@xinfang/domain';
+import { TRANSITIONS, shanghaiDate, type AssignMode, type PetitionAction, type Satisfaction } from '@xinfang/domain';
 import {
   AcceptPetitionDocument,
   AnswerPetitionDocument,
@@ -16,23 +16,11 @@ import {
   RequestReviewDocument,
 } from '@/gql/graphql';
 
-/** The actions in the order the bar shows them: the usual next step first. */
-export const ACTION_ORDER: readonly PetitionAction[] = [
-  'accept',
-  'decline',
-  'assign',
-  'object',
-  'notify',
-  'answer',
-  'requestExtension',
-  'decideExtension',
-  'rate',
-  'requestReview',
-  'decideReview',
-  'close',
-  'followUp',
-  'instruct',
-];
+/**
+ * The actions in the order the bar shows them, the usual next step first: the order of a petition's
+ * life, in which the domain's table of transitions lists them.
+ */
+export const ACTION_ORDER = Object.keys(TRANSITIONS) as readonly PetitionAction[];
 
 /** The buttons to show: exactly the server's `availableActions`, known ones, in the bar's order. */
 export function shownActions(available: readonly string[]): PetitionAction[] {
