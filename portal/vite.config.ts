@@ -39,6 +39,6 @@ export default defineConfig({
     // other, and then the first to run found the other's exports undefined (a blank page, "M is not a
     // constructor", in one build of a commit whose other builds worked). Each route's components and
     // ECharts load with the first page that needs them; test/e2e/built-portal.e2e.test.ts fails on any
-    // cycle of imports between the built chunks (stack-notes.md, "Portal traps").
+    // cycle of imports between the built chunks (docs/architecture.md, stack notes — portal traps).
   },
 });
