@@ -18,6 +18,8 @@ export const UNSCOPED_READS = {
   'server/src/modules/petition/petition.links.ts': 'facts about petitions that carry nothing of them',
   // The names and places of the units a row names, which every reader of the row may know.
   'server/src/modules/unit/unit.directory.ts': 'the unit directory',
+  // The county's leaders by name (a hard case's responsible leader, the leader to choose).
+  'server/src/modules/user/user.directory.ts': 'the county’s leaders by name',
   // The caller's own account (me, changing one's own password).
   'server/src/modules/user/own-account.ts': 'the caller’s own account',
   // Sign-in and the session check run before there is an ability to scope by.

@@ -115,6 +115,11 @@ const SPECS: Record<string, Spec> = {
   petitionCategories: { family: 'county', vars: () => ({}) },
   petitionMatches: { family: 'county', vars: () => ({ input: { petitioner: { name: '矩阵测试人', idNumber: '360999198001010018' } } }) },
   petitions: { family: 'list', vars: () => ({ first: 5 }) },
+  keyMatters: { family: 'list', vars: () => ({ first: 5 }) },
+  exportKeyMatters: { family: 'list', vars: () => ({ filter: { open: true } }) },
+  exportBacklog: { family: 'list', vars: () => ({ filter: { age: 'OVER_FIVE' } }) },
+  backlog: { family: 'list', vars: () => ({ first: 5 }) },
+  countyLeaders: { family: 'county', vars: () => ({}) },
   proposeHandlingUnit: { family: 'unit', vars: (t) => ({ categoryCode: 'LAND', kind: 'CLAIM', locationUnitId: t.unitId }) },
   screeningCompliance: { family: 'unit', vars: (t) => ({ month: MONTH, scopeUnitId: t.unitId }) },
   screeningPeriods: { family: 'unit', vars: (t) => ({ unitId: t.unitId, from: addDays(TODAY, -20), to: TODAY }) },
@@ -135,6 +140,9 @@ const SPECS: Record<string, Spec> = {
   decideReview: petitionAct('REVIEW', { decision: '维持原处理意见' }),
   declinePetition: petitionAct('REGISTERED', { reason: '不属于信访事项' }),
   flagPetition: petitionAct('IN_PROGRESS', { isKeyMatter: true }),
+  // 包案: the permission checks come before the version and before "is it a hard case", so a stale
+  // version on any petition tells an allowed caller CONFLICT and changes nothing.
+  setCaseOwnership: { family: 'petition', allow: 'stale', vars: (t, version) => ({ petitionId: id(t, 'petition'), input: { version, resolutionPlan: '矩阵方案' } }) },
   instructPetition: petitionAct('IN_PROGRESS', { instruction: '抓紧办理' }),
   notifyPetitioner: petitionAct('IN_PROGRESS', { note: '已告知' }),
   objectToAssignment: petitionAct('IN_PROGRESS', { reason: '不属本单位职权' }),

@@ -110,6 +110,11 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
   petition: (w) => [{ id: w.a.id }, { id: w.b.id }],
   petitionByReceipt: (w) => [{ code: w.a.receiptCode }, { code: w.b.receiptCode }],
   petitionCategories: () => [{}],
+  keyMatters: (w) => [{ first: 50 }, { first: 50, filter: { owned: true } }, { first: 50, filter: { unitId: w.ownUnitId } }, ...searches((t) => ({ first: 20, filter: { text: t } }))],
+  backlog: () => [{ first: 50 }, { first: 50, filter: { age: 'TWO_TO_THREE' } }, ...searches((t) => ({ first: 20, filter: { text: t } }))],
+  countyLeaders: () => [{}],
+  exportKeyMatters: () => [{}, { filter: { owned: true } }, ...searches((t) => ({ filter: { text: t } }))],
+  exportBacklog: () => [{}, ...searches((t) => ({ filter: { text: t } }))],
   petitionMatches: () =>
     [A, B].flatMap((s) => [
       { input: { petitioner: { name: s.name, idNumber: s.idNumber } } },
@@ -175,6 +180,9 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
     }, {})
   ),
   // Registering a repeat of the accusation answers the new petition with its `repeatOf`.
+  // 包案 on each accusation, with its version and a stale one, naming the accuser in the plans.
+  setCaseOwnership: (w) =>
+    [w.a, w.b].flatMap((p) => [p.version, p.version - 1].map((version) => ({ petitionId: p.id, input: { version, resolutionPlan: `${A.name}${B.name}`, unitId: w.ownUnitId } }))),
   registerPetition: (w) => [
     {
       input: {
@@ -247,6 +255,8 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     tokens['land-2'] = await signIn(url, 'land-2', 'land-two-2026');
 
     const P = 'id version receiptCode number';
+    // The county head (县长) owns them; the party secretary stays a leader who does not (the checks below).
+    const magistrateId = ((await as('bureau', '{ countyLeaders { id displayName } }')).countyLeaders as Array<{ id: string; displayName: string }>).find((l) => l.displayName === '县长')!.id;
     const accuse = async (s: typeof A, location: string, respondent: string) => {
       let p = (await as('bureau', `mutation($i: RegisterPetitionInput!) { registerPetition(input: $i) { ${P} } }`, {
         i: {
@@ -263,6 +273,12 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
       p = (await as('discipline', `mutation($id: ID!, $v: Int!, $r: String!) { requestExtension(id: $id, version: $v, days: 15, reason: $r) { ${P} } }`, { id: p.id, v: p.version, r: `需再次约谈${s.name}，核实${s.words[0]}` })).requestExtension;
       p = (await as('bureau', `mutation($id: ID!, $v: Int!) { decideExtension(id: $id, version: $v, approve: true) { ${P} } }`, { id: p.id, v: p.version })).decideExtension;
       p = (await as('discipline', `mutation($id: ID!, $v: Int!, $t: String!) { answerPetition(id: $id, version: $v, text: $t) { ${P} } }`, { id: p.id, v: p.version, t: `${s.name}（${s.address}）：经查，${s.content}` })).answerPetition;
+      // A key matter whose reason names the accuser, owned (包案) with plans that quote the accusation.
+      p = (await as('bureau', `mutation($id: ID!, $v: Int!, $r: String) { flagPetition(id: $id, version: $v, isKeyMatter: true, reason: $r) { ${P} } }`, { id: p.id, v: p.version, r: `${s.name}（${s.phone}）多次举报${s.words[0]}` })).flagPetition;
+      p = (await as('bureau', `mutation($id: ID!, $i: CaseOwnershipInput!) { setCaseOwnership(petitionId: $id, input: $i) { ${P} } }`, {
+        id: p.id,
+        i: { version: p.version, leaderUserId: magistrateId, unitId: units.get('县纪委监委'), resolutionPlan: `约谈${s.name}，核实${s.words[0]}`, stabilityPlan: `${s.name}住${s.address}，专人联系` },
+      })).setCaseOwnership;
       return p;
     };
     const a = await accuse(A, '石桥村', '青山乡');

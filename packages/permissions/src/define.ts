@@ -45,7 +45,7 @@ export function createAbility(rules: RawRuleOf<AppAbility>[]): AppAbility {
 export const PROTECTIONS: RoleRules = ({ cannot }, user) => {
   cannot('read', 'Petition', [...ACCUSATION_FIELDS], { kind: 'ACCUSATION', respondentUnitId: user.unitId });
   cannot(
-    ['object', 'notify', 'answer', 'requestExtension', 'decideExtension', 'followUp', 'instruct', 'assign', 'accept', 'decline', 'close', 'rate', 'requestReview', 'decideReview', 'flag'],
+    ['object', 'notify', 'answer', 'requestExtension', 'decideExtension', 'followUp', 'instruct', 'assign', 'accept', 'decline', 'close', 'rate', 'requestReview', 'decideReview', 'flag', 'own'],
     'Petition',
     { kind: 'ACCUSATION', respondentUnitId: user.unitId },
   );

@@ -209,6 +209,35 @@ const ACTIONS_TABLE: Array<[Actor, string, P, boolean]> = [
   ['admin', 'create', 'unrouted', false],
 ];
 
+// 包案: the bureau records any hard case's ownership; a county leader takes one that nobody owns, or
+// its own, for itself; nobody else does, and never on an accusation against its own unit.
+const OWNING: Array<[Actor, P, boolean]> = [
+  ['bureau', 'keyInT2', true],
+  ['bureau', 'ownedByLeader', true],
+  ['bureau', 'otherCounty', false],
+  ['leader', 'keyInT2', true],
+  ['leader', 'ownedByLeader', true],
+  ['leader', 'otherCounty', false],
+  ['supervisor', 'keyInT2', false],
+  ['department', 'keyInT2', false],
+  ['township', 'inV1handledByT1', false],
+  ['township', 'accusingT1', false],
+  ['village', 'unrouted', false],
+  ['admin', 'keyInT2', false],
+];
+
+describe('owning a hard case (包案): role × petition → allowed or refused', () => {
+  it.each(OWNING)('%s owns %s → %s', (actor, p, allowed) => {
+    expect(defineAbilityFor(ACTORS[actor]).can('own', subject('Petition', { ...PETITIONS[p] }))).toBe(allowed);
+  });
+
+  it('lets a leader not take a case another leader owns', () => {
+    const other = { ...PETITIONS.keyInT2, ownerLeaderId: 'another-leader' };
+    expect(defineAbilityFor(ACTORS.leader).can('own', subject('Petition', other))).toBe(false);
+    expect(defineAbilityFor(ACTORS.bureau).can('own', subject('Petition', other))).toBe(true);
+  });
+});
+
 describe('acting on petitions: role × action × petition → allowed or refused', () => {
   it.each(ACTIONS_TABLE)('%s %s %s → %s', (actor, action, p, allowed) => {
     const ability = defineAbilityFor(ACTORS[actor]);

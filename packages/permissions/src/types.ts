@@ -3,7 +3,8 @@ import type { Role, UnitKind } from '@xinfang/domain';
 
 /**
  * What a user can do. `manage` stands for every action, as in CASL. The petition actions are the
- * transitions of @xinfang/domain's TRANSITIONS (plus `flag`: mark key matter or backlog); `create` on
+ * transitions of @xinfang/domain's TRANSITIONS (plus `flag`: mark key matter or backlog, and `own`:
+ * record a hard case's 包案 — its leader, unit and plans); `create` on
  * a Petition is registering it. On a ScreeningReport, `create` is submitting it, `update` correcting it
  * and `review` the next level's review (after which it can no longer be corrected); on a Dispute,
  * `escalate` hands it to the stability team and `link` ties it to the petition it turned into.
@@ -29,6 +30,7 @@ export const ACTIONS = [
   'followUp',
   'instruct',
   'flag',
+  'own',
   'review',
   'escalate',
   'link',

@@ -5,6 +5,7 @@ import { createAuditLoader, type PersonalRead } from '../modules/audit/index.js'
 import { calendarLoader } from '../modules/calendar/index.js';
 import { categoryLoader, type CategoryLoader } from '../modules/reference/index.js';
 import { unitLoader, type Unit } from '../modules/unit/index.js';
+import { leaderLoader, type Leader } from '../modules/user/index.js';
 import { vetoEvidenceLoader } from '../modules/screening/index.js';
 import type { AuthUser } from './context.js';
 
@@ -24,6 +25,8 @@ export interface Loaders {
   personalRead: DataLoader<PersonalRead, true, string>;
   /** For each screening report, the disputes that make it veto evidence (none: not evidence). */
   vetoEvidence: DataLoader<string, string[]>;
+  /** A hard case's responsible leader: id and display name. */
+  leader: DataLoader<string, Leader | null>;
 }
 
 export function createLoaders(em: EntityManager, user: () => AuthUser | null = () => null): Loaders {
@@ -33,5 +36,6 @@ export function createLoaders(em: EntityManager, user: () => AuthUser | null = (
     calendar: calendarLoader(em),
     category: categoryLoader(em),
     unitById: unitLoader(em),
+    leader: leaderLoader(em),
   };
 }

@@ -7,7 +7,7 @@ import type { RoleRules } from '../define.js';
 export const bureau: RoleRules = ({ can }, user) => {
   can('read', 'Unit', { countyId: user.countyId });
   can(
-    ['read', 'create', 'accept', 'decline', 'assign', 'notify', 'decideExtension', 'rate', 'requestReview', 'decideReview', 'close', 'followUp', 'flag'],
+    ['read', 'create', 'accept', 'decline', 'assign', 'notify', 'decideExtension', 'rate', 'requestReview', 'decideReview', 'close', 'followUp', 'flag', 'own'],
     'Petition',
     { countyId: user.countyId },
   );

@@ -3,13 +3,17 @@ import type { RoleRules } from '../define.js';
 
 /**
  * County leaders (县委书记, 县长, 分管领导) see the whole county; they read a petitioner's identity only
- * on the cases they own (包案), approve extensions and write instructions (批示) on any case.
+ * on the cases they own (包案), approve extensions and write instructions (批示) on any case, and take
+ * a hard case for themselves (包案).
  */
 export const countyLeader: RoleRules = ({ can, cannot }, user) => {
   can('read', 'Unit', { countyId: user.countyId });
   can('read', 'Petition', { countyId: user.countyId });
   cannot('read', 'Petition', [...PETITIONER_FIELDS], { ownerLeaderId: { $ne: user.id } });
   can(['decideExtension', 'instruct'], 'Petition', { countyId: user.countyId });
+  // 包案: a leader takes a hard case for itself — one nobody owns yet, or its own — never another's.
+  can('own', 'Petition', { countyId: user.countyId, ownerLeaderId: null });
+  can('own', 'Petition', { countyId: user.countyId, ownerLeaderId: user.id });
   can('read', 'HolidayCalendar', { countyId: user.countyId });
   can('read', ['ScreeningReport', 'Dispute', 'ScreeningRule'], { countyId: user.countyId });
 };

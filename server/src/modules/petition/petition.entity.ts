@@ -207,9 +207,37 @@ export class Petition extends Located {
   @Property({ type: 'boolean' })
   isSupervised: boolean = false;
 
+  /** Why the bureau made it a key matter (重点信访事项); read under the timeline notes' rule. */
+  @Property({ type: 'text', nullable: true })
+  keyMatterReason: string | null = null;
+
+  // 包案 "五个一" (docs/domain.md §5): one responsible leader, one responsible unit, one resolution plan
+  // and one stability plan, each plan with the day it was made. Owned only when all four are there.
   @Index()
   @Property({ type: 'uuid', nullable: true })
   ownerLeaderId: string | null = null;
+
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  ownerUnitId: string | null = null;
+
+  /** The resolution plan (化解方案); read under the content's rule. */
+  @Property({ type: 'text', nullable: true })
+  resolutionPlan: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  resolutionPlanOn: string | null = null;
+
+  /** The stability plan (稳控方案); read under the content's rule. */
+  @Property({ type: 'text', nullable: true })
+  stabilityPlan: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  stabilityPlanOn: string | null = null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Closed in harmony with the petitioner (和谐闭合), recorded on closure.' })
+  @Property({ type: 'boolean', nullable: true })
+  resolvedHarmoniously: boolean | null = null;
 
   /** The deadline the case is running against now (domain `petitionDeadlines().current`), for sorting and warnings in SQL. */
   @Index()

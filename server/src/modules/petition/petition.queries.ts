@@ -67,7 +67,7 @@ export function readablePetition(ctx: Reader, id: string): Promise<Petition | nu
 /** Reading petitions within the caller's scope: the list, its export, one petition, and its links. */
 export class PetitionQueries {
   /** The SQL condition of a filter; `scopedPage` and its kin AND the caller's scope onto it. */
-  private async where(ctx: RequestContext, filter: PetitionFilter): Promise<FilterQuery<Petition>> {
+  async where(ctx: RequestContext, filter: PetitionFilter): Promise<FilterQuery<Petition>> {
     const where: FilterQuery<Petition>[] = [];
     if (filter.status?.length) where.push({ status: { $in: filter.status } });
     if (filter.channel?.length) where.push({ channel: { $in: filter.channel } });
@@ -92,7 +92,7 @@ export class PetitionQueries {
     const like = likePattern(filter.text);
     if (like) where.push(this.textMatch(ctx, like));
     if (filter.mine && ctx.user) {
-      where.push(this.myWork(ctx.user.unitId, ctx.user.roles));
+      where.push(this.myWork(ctx.user.unitId, ctx.user.roles, ctx.user.id));
     }
     return where.length ? { $and: where } : {};
   }
@@ -124,7 +124,7 @@ export class PetitionQueries {
   }
 
   /** What waits on the caller's unit: for the bureau, registration and routing; for a handler, its cases. */
-  private myWork(unitId: string, roles: readonly string[]): FilterQuery<Petition> {
+  private myWork(unitId: string, roles: readonly string[], userId: string): FilterQuery<Petition> {
     const parts: FilterQuery<Petition>[] = [
       { handlingUnitId: unitId, status: { $in: ['IN_PROGRESS'] } },
       { handlingUnitId: unitId, extensionStatus: 'REQUESTED', status: 'IN_PROGRESS' },
@@ -133,7 +133,11 @@ export class PetitionQueries {
       parts.push({ status: { $in: ['REGISTERED', 'ACCEPTED', 'ANSWERED', 'REVIEW', 'RE_REVIEW'] } });
       parts.push({ extensionStatus: 'REQUESTED', status: 'IN_PROGRESS' });
     }
-    if (roles.includes('COUNTY_LEADER')) parts.push({ extensionStatus: 'REQUESTED', status: 'IN_PROGRESS' });
+    if (roles.includes('COUNTY_LEADER')) {
+      parts.push({ extensionStatus: 'REQUESTED', status: 'IN_PROGRESS' });
+      // 包案: the hard cases the leader owns, while they are open.
+      parts.push({ ownerLeaderId: userId, status: { $nin: ['CLOSED', 'NOT_ACCEPTED'] } });
+    }
     return { $or: parts };
   }
 

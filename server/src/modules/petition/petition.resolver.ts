@@ -210,8 +210,9 @@ export class PetitionResolver {
     @Arg('version', () => Int) version: number,
     @Arg('settled', () => Boolean, { nullable: true }) settled?: boolean,
     @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('resolvedHarmoniously', () => Boolean, { nullable: true, description: 'Closed in harmony with the petitioner (和谐闭合).' }) resolvedHarmoniously?: boolean,
   ) {
-    return this.workflow.close(ctx, id, version, settled, note);
+    return this.workflow.close(ctx, id, version, settled, note, resolvedHarmoniously);
   }
 
   @Authorized()
@@ -240,8 +241,9 @@ export class PetitionResolver {
     @Arg('version', () => Int) version: number,
     @Arg('isKeyMatter', () => Boolean, { nullable: true }) isKeyMatter?: boolean,
     @Arg('isBacklog', () => Boolean, { nullable: true }) isBacklog?: boolean,
+    @Arg('reason', () => String, { nullable: true, description: 'Why it is a key matter; on its timeline.' }) reason?: string,
   ) {
-    return this.workflow.flag(ctx, id, version, isKeyMatter, isBacklog);
+    return this.workflow.flag(ctx, id, version, isKeyMatter, isBacklog, reason);
   }
 
   // ------------------------------------------------------------ fields

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { petitionDeadlines, shanghaiDate, warningFor, type Deadlines, type HolidayCalendar, type PetitionAction, type Warning } from '@xinfang/domain';
+import { addDays, isCalendarDate, petitionDeadlines, shanghaiDate, warningFor, type Deadlines, type HolidayCalendar, type PetitionAction, type Warning } from '@xinfang/domain';
 import type { Petition } from './petition.entity.js';
 
 /**
@@ -17,6 +17,16 @@ export const ALL_ACTIONS: PetitionAction[] = [
 
 /** Today in the county's time zone, the day every deadline is compared with. */
 export const today = (): string => shanghaiDate();
+
+/** The same day `years` years before (29 February → 28 February). */
+export function yearsBefore(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isCalendarDate(target) ? target : addDays(`${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`, d - 2);
+}
+
+/** A case open since this day or before it is backlog (信访积案): exactly two years. */
+export const backlogCutoff = (day: string = today()): string => yearsBefore(day, 2);
 
 /** The receipt code given to the petitioner: 10 characters that cannot be misread, as XXXXX-XXXXX. */
 export function newReceiptCode(): string {

@@ -3,7 +3,6 @@ import {
   COLLECTIVE_HEADCOUNT,
   PERIODS,
   PHONE_PATTERN,
-  addDays,
   canTransition,
   isCalendarDate,
   isTerritorialUnitKind,
@@ -26,7 +25,7 @@ import { nameOf, requireUnit, unitById, unitInCounty } from '../unit/index.js';
 import { isFinalMatter } from './petition.links.js';
 import { Petition } from './petition.entity.js';
 import { requirePetition } from './petition.queries.js';
-import { deadlinesOf, guard, newReceiptCode, today } from './petition.rules.js';
+import { backlogCutoff, deadlinesOf, guard, newReceiptCode, today } from './petition.rules.js';
 import type { RegisterPetitionInput } from './petition.types.js';
 import { appendEvent } from './timeline.service.js';
 
@@ -309,12 +308,13 @@ export class PetitionWorkflow {
     });
   }
 
-  close(ctx: SignedInContext, id: string, version: number, settled: boolean | null | undefined, note: string | null | undefined) {
+  close(ctx: SignedInContext, id: string, version: number, settled: boolean | null | undefined, note: string | null | undefined, resolvedHarmoniously?: boolean | null) {
     return this.act(ctx, id, version, 'close', async ({ petition: p, today }) => {
       p.status = 'CLOSED';
       p.closedAt = today;
       if (settled !== null && settled !== undefined) p.petitionerSettled = settled;
-      return { type: 'CLOSED', note: text(note, 'note', 2000, false), data: { settled: p.petitionerSettled } };
+      if (resolvedHarmoniously !== null && resolvedHarmoniously !== undefined) p.resolvedHarmoniously = resolvedHarmoniously;
+      return { type: 'CLOSED', note: text(note, 'note', 2000, false), data: { settled: p.petitionerSettled, resolvedHarmoniously: p.resolvedHarmoniously } };
     });
   }
 
@@ -329,14 +329,18 @@ export class PetitionWorkflow {
     return this.act(ctx, id, version, 'instruct', async () => ({ type: 'INSTRUCTION', note: text(instruction, 'instruction', 2000)! }));
   }
 
-  /** Marks a key matter or backlog (bureau). */
-  async flag(ctx: SignedInContext, id: string, version: number, isKeyMatter: boolean | null | undefined, isBacklog: boolean | null | undefined) {
+  /** Marks a key matter (with its reason) or backlog (bureau). */
+  async flag(ctx: SignedInContext, id: string, version: number, isKeyMatter: boolean | null | undefined, isBacklog: boolean | null | undefined, reason?: string | null) {
     const user = ctx.user;
+    const why = text(reason, 'reason', 2000, false);
     return ctx.em.transactional(async (em) => {
       const p = await requirePetition(ctx, id, em);
       if (!ctx.ability.can('flag', subject('Petition', p))) throw forbidden();
       expectVersion(p, version);
-      if (isKeyMatter !== null && isKeyMatter !== undefined) p.isKeyMatter = isKeyMatter;
+      if (isKeyMatter !== null && isKeyMatter !== undefined) {
+        p.isKeyMatter = isKeyMatter;
+        p.keyMatterReason = isKeyMatter ? (why ?? p.keyMatterReason) : null;
+      }
       if (isBacklog !== null && isBacklog !== undefined) p.isBacklog = isBacklog;
       await appendEvent(em, {
         petitionId: p.id,
@@ -347,6 +351,7 @@ export class PetitionWorkflow {
         actorName: await nameOf(em, user.unitId),
         fromStatus: p.status,
         toStatus: p.status,
+        note: why,
         data: { isKeyMatter: p.isKeyMatter, isBacklog: p.isBacklog },
       });
       return p;
@@ -355,7 +360,7 @@ export class PetitionWorkflow {
 
   /** Backlog by age: a petition open two years or more is flagged (run at start and every hour). */
   async flagBacklogByAge(em: EntityManager): Promise<number> {
-    const cutoff = addDays(today(), -730);
+    const cutoff = backlogCutoff();
     // Plain SQL: the flag follows from the records, it is nobody's edit, and must not move versions.
     const result = await em.getConnection().execute<{ affectedRows?: number }>(
       `update petition set is_backlog = true where not is_backlog and received_at <= ? and status not in ('CLOSED', 'NOT_ACCEPTED')`,
