@@ -93,6 +93,8 @@ try {
     periods { periodStart status report { id isZeroReport disputeCount } } } }`;
   const DISPUTES = `query($f: DisputeFilter) { disputes(first: 50, filter: $f) { totalCount edges { node { id summary parties status riskLevel resolveBy isOverdue
     category { name } unit { name } } } } }`;
+  const CASES = (list) => `query($f: CaseFilter) { ${list}(first: 50, filter: $f) { totalCount edges { node { id number status subject ageDays lastActionAt
+    locationUnit { name } ownership { isOwned missing leader { displayName } unit { name } } } } } }`;
   const results = [
     await measure('login (argon2id)', 40, 2, () => login('bureau')),
     await measure('me', N, CONCURRENCY, () => gql('{ me { username unit { name path { name } } } }', {}, bureau)),
@@ -107,6 +109,8 @@ try {
     await measure('screening periods, one unit, two years', N, CONCURRENCY, () => gql('query($u: ID!, $f: Date!, $t: Date!) { screeningPeriods(unitId: $u, from: $f, to: $t) { periodStart status } }', { u: township, f: `${Number(month.slice(0, 4)) - 2}${month.slice(4)}-01`, t: `${month}-01` }, qingshan)),
     await measure('disputes, page of 50 (bureau)', N, CONCURRENCY, () => gql(DISPUTES, { f: {} }, bureau)),
     await measure('disputes, text search', N, CONCURRENCY, () => gql(DISPUTES, { f: { search: '纠纷' } }, bureau)),
+    await measure('key matters, page of 50 with 包案 (bureau)', N, CONCURRENCY, () => gql(CASES('keyMatters'), { f: {} }, bureau)),
+    await measure('backlog, page of 50 with 包案 (township)', N, CONCURRENCY, () => gql(CASES('backlog'), { f: {} }, qingshan)),
   ];
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
