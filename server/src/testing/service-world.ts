@@ -68,3 +68,13 @@ export async function serviceWorld(options: { petitions?: boolean } = {}): Promi
     },
   };
 }
+
+/** How a service refused: its code, reason, field and message (a resolved promise fails the test). */
+export async function refusal(p: Promise<unknown>): Promise<{ code: unknown; reason: unknown; field: unknown; message: string }> {
+  const err = (await p.then(
+    () => null,
+    (e: unknown) => e,
+  )) as { extensions?: Record<string, unknown>; message?: string } | null;
+  if (err === null) throw new Error('expected a refusal, but the service answered');
+  return { code: err.extensions?.code, reason: err.extensions?.reason, field: err.extensions?.field, message: err.message ?? '' };
+}

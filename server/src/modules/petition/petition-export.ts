@@ -6,13 +6,11 @@ import { calendarOf } from '../calendar/index.js';
 import { categoryNames } from '../reference/index.js';
 import { unitsByIds } from '../unit/index.js';
 import type { Petition } from './petition.entity.js';
+import { STATUS_LABEL } from './petition.labels.js';
 import { withoutPetitioner } from './redact.js';
 
 const CHANNEL: Record<string, string> = { LETTER: '来信', VISIT: '来访', ONLINE: '网上信访', PHONE: '电话' };
 const KIND: Record<string, string> = { SUGGESTION: '建议意见类', ACCUSATION: '检举控告类', CLAIM: '申诉求决类' };
-const STATUS: Record<string, string> = {
-  REGISTERED: '已登记', ACCEPTED: '已受理', NOT_ACCEPTED: '不予受理', IN_PROGRESS: '办理中', ANSWERED: '已答复', REVIEW: '复查', RE_REVIEW: '复核', CLOSED: '已办结',
-};
 const WARNING: Record<string, string> = { NONE: '', YELLOW: '黄色预警', RED: '红色预警' };
 const SATISFACTION: Record<string, string> = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' };
 
@@ -64,7 +62,7 @@ export async function petitionLedger(ctx: RequestContext, rows: Petition[]): Pro
       headcount: p.headcount,
       location: units.get(p.locationUnitId) ?? '',
       handler: p.handlingUnitId ? (units.get(p.handlingUnitId) ?? '') : '',
-      status: STATUS[p.status],
+      status: STATUS_LABEL[p.status],
       acceptBy: d.acceptBy,
       answerBy: d.answerBy ?? '',
       warning: WARNING[warningFor(d.current, today)],

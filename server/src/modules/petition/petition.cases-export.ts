@@ -6,11 +6,9 @@ import { unitsByIds } from '../unit/index.js';
 import { missingParts } from './petition.cases.js';
 import type { OwnershipPart } from './petition.cases.types.js';
 import type { Petition } from './petition.entity.js';
+import { STATUS_LABEL } from './petition.labels.js';
 import { withoutPetitioner } from './redact.js';
 
-const STATUS: Record<string, string> = {
-  REGISTERED: '已登记', ACCEPTED: '已受理', NOT_ACCEPTED: '不予受理', IN_PROGRESS: '办理中', ANSWERED: '已答复', REVIEW: '复查', RE_REVIEW: '复核', CLOSED: '已办结',
-};
 const PART: Record<OwnershipPart, string> = { LEADER: '包案领导', UNIT: '责任单位', RESOLUTION_PLAN: '化解方案', STABILITY_PLAN: '稳控方案' };
 
 /**
@@ -50,7 +48,7 @@ export async function caseLedger(ctx: RequestContext, name: '重点信访事项�
       subject: ctx.ability.can('read', s, 'subject') ? text(p.subject) : '',
       location: units.get(p.locationUnitId) ?? '',
       handler: p.handlingUnitId ? (units.get(p.handlingUnitId) ?? '') : '',
-      status: STATUS[p.status],
+      status: STATUS_LABEL[p.status],
       age: daysBetween(p.receivedAt, p.closedAt ?? today),
       reason: ctx.ability.can('read', s, 'timelineNotes') ? text(p.keyMatterReason) : '',
       leader: p.ownerLeaderId ? (leaders.get(p.ownerLeaderId) ?? '') : '',

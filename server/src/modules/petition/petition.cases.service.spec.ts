@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '@xinfang/domain';
-import { serviceWorld, type ServiceWorld } from '../../testing/service-world.js';
+import { refusal, serviceWorld, type ServiceWorld } from '../../testing/service-world.js';
 import { Unit } from '../unit/index.js';
 import { User } from '../user/index.js';
 import { PetitionEvent } from './petition-event.entity.js';
@@ -13,12 +13,6 @@ import { PetitionWorkflow } from './petition.workflow.js';
 
 const cases = new CaseService();
 const workflow = new PetitionWorkflow();
-
-async function refusal(p: Promise<unknown>) {
-  const err = (await p.then(() => null, (e: unknown) => e)) as { extensions?: Record<string, unknown> } | null;
-  expect(err, 'expected a refusal').not.toBeNull();
-  return { code: err!.extensions?.code, reason: err!.extensions?.reason, field: err!.extensions?.field };
-}
 
 describe('hard cases (PostgreSQL)', () => {
   let world: ServiceWorld;

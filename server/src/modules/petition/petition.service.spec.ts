@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '@xinfang/domain';
 import type { RequestContext } from '../../common/context.js';
-import { serviceWorld, type ServiceWorld } from '../../testing/service-world.js';
+import { refusal, serviceWorld, type ServiceWorld } from '../../testing/service-world.js';
 import { Unit } from '../unit/index.js';
 import { PetitionEvent } from './petition-event.entity.js';
 import { Petition } from './petition.entity.js';
@@ -16,11 +16,6 @@ const workflow = new PetitionWorkflow();
 const queries = new PetitionQueries();
 
 /** The error a promise is refused with: its code, reason and message. */
-async function refusal(p: Promise<unknown>) {
-  const err = (await p.then(() => null, (e: unknown) => e)) as { extensions?: Record<string, unknown>; message?: string } | null;
-  expect(err, 'expected a refusal').not.toBeNull();
-  return { code: err!.extensions?.code, reason: err!.extensions?.reason, message: err!.message };
-}
 
 describe('the petition services (PostgreSQL)', () => {
   let world: ServiceWorld;

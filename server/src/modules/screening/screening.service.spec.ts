@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '@xinfang/domain';
 import type { SignedInContext } from '../../common/context.js';
-import { serviceWorld, type ServiceWorld } from '../../testing/service-world.js';
+import { refusal, serviceWorld, type ServiceWorld } from '../../testing/service-world.js';
 import { Unit } from '../unit/index.js';
 import { DisputeService } from './dispute.service.js';
 import { Dispute, ScreeningReport } from './screening.entity.js';
@@ -12,12 +12,6 @@ import type { DisputeInput } from './screening.types.js';
 
 const screening = new ScreeningService();
 const disputes = new DisputeService();
-
-async function refusal(p: Promise<unknown>) {
-  const err = (await p.then(() => null, (e: unknown) => e)) as { extensions?: Record<string, unknown> } | null;
-  expect(err, 'expected a refusal').not.toBeNull();
-  return { code: err!.extensions?.code, reason: err!.extensions?.reason, field: err!.extensions?.field };
-}
 
 const dispute = (summary: string): DisputeInput => ({ categoryCode: 'LAND', parties: '张三、李四', headcount: 2, summary, riskLevel: 'GENERAL' });
 
