@@ -1,4 +1,5 @@
 import type { Messages } from './zh-cn';
+import { casesEn } from './cases.en';
 import { petitionEn } from './petition.en';
 import { petitionListEn } from './petition-list.en';
 import { petitionWorkEn } from './petition-work.en';
@@ -10,6 +11,7 @@ export const en: Messages = {
   petitionList: petitionListEn,
   petitionWork: petitionWorkEn,
   screening: screeningEn,
+  cases: casesEn,
   app: {
     name: 'Petition Work Platform',
     latinName: 'xinfang',
@@ -64,6 +66,8 @@ export const en: Messages = {
     myWork: 'My work',
     petitions: 'Petitions',
     petitionNew: 'Register a petition',
+    keyMatters: 'Key matters',
+    backlog: 'Backlog',
     screeningSubmit: 'Screening reports',
     screeningCompliance: 'Screening compliance',
     disputes: 'Dispute ledger',

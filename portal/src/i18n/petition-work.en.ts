@@ -181,8 +181,13 @@ export const petitionWorkEn: typeof petitionWorkZhCN = {
     ACCUSATION_TO_DISCIPLINE: 'An accusation goes to the discipline commission',
     NOT_A_HANDLER: 'The handling unit must be a department, a township or the bureau',
     INVALID_ID_NUMBER: 'The ID number’s format or check digit is wrong',
+    NOT_A_HARD_CASE: 'Only a key matter or a backlog case is owned',
+    CASE_CLOSED: 'This case is closed: its ownership can no longer change',
+    NOT_A_COUNTY_LEADER: 'The leader must be one of the county’s leaders',
+    FORBIDDEN_OWNERSHIP: 'A county leader owns cases for itself only: it may not name another leader, nor change a case another leader owns',
     NOT_FOUND: 'This petition does not exist or you may not see it',
     field: {
+      planOn: 'The date must be a real day, not in the future',
       petitionerPhone: 'The phone number is not valid',
       petitionerName: 'Enter the petitioner’s name',
       receivedAt: 'The day received must be a real date, not in the future',

@@ -180,8 +180,13 @@ export const petitionWorkZhCN = {
     ACCUSATION_TO_DISCIPLINE: '检举控告类事项须交纪委监委办理',
     NOT_A_HANDLER: '承办单位须为部门、乡镇或群众工作局',
     INVALID_ID_NUMBER: '身份证号码格式或校验位不正确',
+    NOT_A_HARD_CASE: '只有重点信访事项或信访积案才能落实包案',
+    CASE_CLOSED: '该事项已办结，不能再调整包案',
+    NOT_A_COUNTY_LEADER: '包案领导须为本县的县级领导',
+    FORBIDDEN_OWNERSHIP: '县级领导只能为本人包案，不能指定其他领导，也不能调整其他领导包案的事项',
     NOT_FOUND: '信访事项不存在或无权查看',
     field: {
+      planOn: '制定日期须为真实日期且不晚于今天',
       petitionerPhone: '联系电话格式不正确',
       petitionerName: '请输入信访人姓名',
       receivedAt: '收到日期须为真实日期且不晚于今天',

@@ -44,6 +44,7 @@ export const petitionEn: typeof petitionZhCN = {
     FOLLOW_UP: 'Follow-up',
     INSTRUCTION: 'Leader’s instruction',
     FLAGGED: 'Flagged',
+    OWNERSHIP_SET: 'Ownership recorded or changed',
   },
   action: {
     accept: 'Accept',
@@ -60,6 +61,7 @@ export const petitionEn: typeof petitionZhCN = {
     close: 'Close',
     followUp: 'Follow up',
     instruct: 'Instruct',
+    flag: 'Mark key matter or backlog',
   },
   field: {
     number: 'Number',

@@ -42,6 +42,7 @@ export const petitionZhCN = {
     FOLLOW_UP: '回访',
     INSTRUCTION: '领导批示',
     FLAGGED: '标记',
+    OWNERSHIP_SET: '包案落实/调整',
   },
   action: {
     accept: '受理',
@@ -58,6 +59,7 @@ export const petitionZhCN = {
     close: '办结',
     followUp: '回访',
     instruct: '批示',
+    flag: '标记重点/积案',
   },
   field: {
     number: '编号',

@@ -1,3 +1,4 @@
+import { casesZhCN } from './cases.zh-cn';
 import { petitionZhCN } from './petition.zh-cn';
 import { petitionListZhCN } from './petition-list.zh-cn';
 import { petitionWorkZhCN } from './petition-work.zh-cn';
@@ -9,6 +10,7 @@ export const zhCN = {
   petitionList: petitionListZhCN,
   petitionWork: petitionWorkZhCN,
   screening: screeningZhCN,
+  cases: casesZhCN,
   app: {
     name: '信访工作平台',
     latinName: 'xinfang',
@@ -63,6 +65,8 @@ export const zhCN = {
     myWork: '我的待办',
     petitions: '信访事项',
     petitionNew: '信访登记',
+    keyMatters: '重点信访事项',
+    backlog: '信访积案',
     screeningSubmit: '排查报送',
     screeningCompliance: '排查情况',
     disputes: '矛盾纠纷台账',

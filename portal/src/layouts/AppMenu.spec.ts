@@ -48,6 +48,9 @@ describe('the side menu', () => {
     expect(items).toEqual([
       { testid: 'menu-my-work', label: '我的待办' },
       { testid: 'menu-petitions', label: '信访事项' },
+      // The hard cases: every reader of petitions has both lists, scoped by the server.
+      { testid: 'menu-key-matters', label: '重点信访事项' },
+      { testid: 'menu-backlog', label: '信访积案' },
       { testid: 'menu-petition-new', label: '信访登记' },
       // The bureau reads every report and dispute, and submits none of its own.
       { testid: 'menu-screening-compliance', label: '排查情况' },
@@ -63,7 +66,7 @@ describe('the side menu', () => {
   it('gives county leaders and the supervision group the county-wide label too, and the screening to read', async () => {
     for (const ability of [abilities.leader(), abilities.supervisor()]) {
       const { items } = await renderMenu(ability);
-      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '排查情况', '矛盾纠纷台账', '我的单位', '全县组织机构']);
+      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '排查情况', '矛盾纠纷台账', '我的单位', '全县组织机构']);
     }
   });
 
@@ -72,6 +75,9 @@ describe('the side menu', () => {
     expect(items).toEqual([
       { testid: 'menu-my-work', label: '我的待办' },
       { testid: 'menu-petitions', label: '信访事项' },
+      // The hard cases: every reader of petitions has both lists, scoped by the server.
+      { testid: 'menu-key-matters', label: '重点信访事项' },
+      { testid: 'menu-backlog', label: '信访积案' },
       { testid: 'menu-petition-new', label: '信访登记' },
       { testid: 'menu-screening-submit', label: '排查报送' },
       { testid: 'menu-screening-compliance', label: '排查情况' },
@@ -84,10 +90,10 @@ describe('the side menu', () => {
   it('gives a village, a village group and a department the area label too; a department registers nothing', async () => {
     for (const ability of [abilities.village(), abilities.group()]) {
       const { items } = await renderMenu(ability);
-      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
+      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
     }
     const { items } = await renderMenu(abilities.department());
-    expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
+    expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '排查报送', '排查情况', '矛盾纠纷台账', '我的单位', '辖区单位']);
   });
 
   it('shows the administrator user management, and nothing of the petition work or the screening', async () => {

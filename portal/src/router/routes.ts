@@ -5,6 +5,7 @@ import { myUnitRoute } from '@/pages/my-unit/my-unit.route';
 import { unitsRoute } from '@/pages/units/units.route';
 import { usersRoute } from '@/pages/users/users.route';
 import { myWorkRoute, petitionDetailRoute, petitionNewRoute, petitionsRoute } from '@/pages/petitions/petitions.route';
+import { backlogRoute, keyMattersRoute } from '@/pages/cases/cases.route';
 import { receiptRoute } from '@/pages/receipt/receipt.route';
 import { calendarRoute } from '@/pages/calendar/calendar.route';
 import { disputesRoute, screeningComplianceRoute, screeningSettingsRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
@@ -29,6 +30,8 @@ export function homeFor(ability: AppAbility): 'my-work' | 'my-unit' {
 export const appRoutes: RouteRecordRaw[] = [
   myWorkRoute,
   petitionsRoute,
+  keyMattersRoute,
+  backlogRoute,
   petitionNewRoute,
   petitionDetailRoute,
   screeningSubmitRoute,

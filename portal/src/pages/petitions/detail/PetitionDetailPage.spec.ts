@@ -8,6 +8,17 @@ import { portalPlugins } from '@/testing/harness';
 import PetitionDetailPage from './PetitionDetailPage.vue';
 import { ACTION_ORDER, shownActions } from './actions';
 
+const NOT_OWNED: PetitionDetailFragment['ownership'] = {
+  isOwned: false,
+  missing: ['LEADER', 'UNIT', 'RESOLUTION_PLAN', 'STABILITY_PLAN'],
+  leader: null,
+  unit: null,
+  resolutionPlan: null,
+  resolutionPlanOn: null,
+  stabilityPlan: null,
+  stabilityPlanOn: null,
+};
+
 const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFragment => ({
   id: 'p1',
   number: 'SFX-2026-00321',
@@ -45,6 +56,11 @@ const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFra
   timeline: [{ id: 'e1', type: 'REGISTERED', actorName: '县群众工作局', at: '2026-01-05T02:00:00.000Z', fromStatus: null, toStatus: 'REGISTERED', note: null, handlingUnit: null }],
   disputes: [],
   availableActions: ['accept', 'decline', 'notify'],
+  ageDays: 3,
+  resolvedHarmoniously: null,
+  keyMatterReason: null,
+  canSetOwnership: false,
+  ownership: NOT_OWNED,
   ...over,
 });
 

@@ -7,6 +7,7 @@ import {
   DecideExtensionDocument,
   DecideReviewDocument,
   DeclinePetitionDocument,
+  FlagPetitionDocument,
   InstructPetitionDocument,
   NotifyPetitionerDocument,
   ObjectToAssignmentDocument,
@@ -27,6 +28,14 @@ export function shownActions(available: readonly string[]): PetitionAction[] {
   return ACTION_ORDER.filter((a) => available.includes(a));
 }
 
+/**
+ * What the action dialog does: a transition of the domain's table, or 标记 (flagPetition: a key
+ * matter, with its reason, or backlog), which changes no state and which the bureau may do on any
+ * petition. The server's `availableActions` lists transitions only, so the 标记 button follows the
+ * signed-in user's rules (`can('flag', 'Petition')`); the server refuses anyone else anyway.
+ */
+export type DialogAction = PetitionAction | 'flag';
+
 /** Actions that end or turn a case back: shown as a warning button. */
 export const CAUTION_ACTIONS = new Set<PetitionAction>(['decline', 'object']);
 
@@ -46,7 +55,8 @@ export const ACTION_DOCUMENTS = {
   close: ClosePetitionDocument,
   followUp: RecordFollowUpDocument,
   instruct: InstructPetitionDocument,
-} as const satisfies Record<PetitionAction, unknown>;
+  flag: FlagPetitionDocument,
+} as const satisfies Record<DialogAction, unknown>;
 
 /** Every argument any action dialog asks for. */
 export interface ActionForm {
@@ -62,6 +72,9 @@ export interface ActionForm {
   decision: string;
   hearingDays: number;
   settled: boolean;
+  resolvedHarmoniously: boolean;
+  isKeyMatter: boolean;
+  isBacklog: boolean;
   instruction: string;
   handlingUnitId: string;
   mode: AssignMode;
@@ -82,6 +95,9 @@ export function emptyActionForm(today = shanghaiDate()): ActionForm {
     decision: '',
     hearingDays: 0,
     settled: false,
+    resolvedHarmoniously: false,
+    isKeyMatter: false,
+    isBacklog: false,
     instruction: '',
     handlingUnitId: '',
     mode: 'ASSIGN',
@@ -91,7 +107,7 @@ export function emptyActionForm(today = shanghaiDate()): ActionForm {
 const optional = (s: string) => (s.trim() ? s.trim() : null);
 
 /** The action's own arguments (besides `id` and `version`), from the dialog's form. */
-export function actionVariables(action: PetitionAction, f: ActionForm): Record<string, unknown> {
+export function actionVariables(action: DialogAction, f: ActionForm): Record<string, unknown> {
   switch (action) {
     case 'accept':
       return {};
@@ -115,11 +131,14 @@ export function actionVariables(action: PetitionAction, f: ActionForm): Record<s
     case 'decideReview':
       return { decision: f.decision.trim(), hearingDays: f.hearingDays };
     case 'close':
-      return { settled: f.settled, note: optional(f.note) };
+      return { settled: f.settled, resolvedHarmoniously: f.resolvedHarmoniously, note: optional(f.note) };
     case 'followUp':
       return { note: f.note.trim(), settled: f.settled };
     case 'instruct':
       return { instruction: f.instruction.trim() };
+    case 'flag':
+      // The reason is a key matter's: unmarking one forgets it on the server.
+      return { isKeyMatter: f.isKeyMatter, isBacklog: f.isBacklog, reason: f.isKeyMatter ? optional(f.reason) : null };
   }
 }
 

@@ -18,6 +18,9 @@ export const PETITION_REASONS = new Set<string>([
   'ACCUSATION_TO_DISCIPLINE',
   'NOT_A_HANDLER',
   'INVALID_ID_NUMBER',
+  'NOT_A_HARD_CASE',
+  'CASE_CLOSED',
+  'NOT_A_COUNTY_LEADER',
 ]);
 
 /** Server input fields refused without a reason that have a sentence of their own. */
@@ -35,6 +38,8 @@ const FIELD_KEYS: Record<string, string> = {
   hearingDays: 'hearingDays',
   subject: 'subject',
   content: 'content',
+  resolutionPlanOn: 'planOn',
+  stabilityPlanOn: 'planOn',
 };
 
 /**
@@ -50,4 +55,13 @@ export function petitionErrorMessage(error: Pick<CombinedError, 'graphQLErrors' 
   }
   if (description.code === 'NOT_FOUND') return t('petitionWork.errors.NOT_FOUND');
   return t(description.key, description.params);
+}
+
+/**
+ * A refused 包案 in the user's words: FORBIDDEN there means a county leader naming another leader, or
+ * changing a case another leader owns; the rest as any petition refusal.
+ */
+export function ownershipErrorMessage(error: Pick<CombinedError, 'graphQLErrors' | 'networkError'>, t: Translate): string {
+  if (describeError(error).code === 'FORBIDDEN') return t('petitionWork.errors.FORBIDDEN_OWNERSHIP');
+  return petitionErrorMessage(error, t);
 }
