@@ -2,7 +2,7 @@
 // eslint.config.js so that server/src/lint.spec.ts can prove each one fails on a violation.
 
 /** Entities whose rows are scoped by the rules of @xinfang/permissions. */
-export const SCOPED_ENTITIES = ['Unit', 'User', 'Petition', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'AuditRecord'];
+export const SCOPED_ENTITIES = ['Unit', 'User', 'Petition', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'AuditRecord', 'Notification'];
 
 const READS = ['find', 'findOne', 'findOneOrFail', 'findAndCount', 'findAll', 'findByCursor'];
 
@@ -41,7 +41,7 @@ export const scopedReadRule = {
 const WRITES = ['persist', 'persistAndFlush', 'flush', 'remove', 'removeAndFlush', 'nativeUpdate', 'nativeDelete', 'insert', 'insertMany', 'upsert', 'upsertMany', 'transactional', 'assign'];
 
 /** The server's modules, each a folder of server/src/modules with an index.ts. */
-export const MODULES = ['audit', 'auth', 'calendar', 'petition', 'reference', 'screening', 'unit', 'user'];
+export const MODULES = ['audit', 'auth', 'calendar', 'notification', 'petition', 'reference', 'screening', 'unit', 'user'];
 
 const SURFACE = 'Import another module only from its index.ts (its surface), never its entities, tables or services.';
 

@@ -10,6 +10,7 @@ import { seedDemoPetitions } from './seed/demo-petitions.js';
 import { seedDemoScreening } from './seed/demo-screening.js';
 import { seedReferenceData } from './seed/reference-data.js';
 import { PetitionWorkflow } from './modules/petition/index.js';
+import { sweepNotifications } from './modules/notification/index.js';
 
 export { loadConfig, type AppConfig } from './config.js';
 export { createLogger, type Logger } from './logger.js';
@@ -65,6 +66,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
           if (reports) logger.info({ reports, ms: Date.now() - began }, 'demo screening reports loaded');
         }
         await new PetitionWorkflow().flagBacklogByAge(ready.em.fork());
+        const told = await sweepNotifications(ready.em.fork());
+        if (told !== null) logger.info({ notifications: told }, 'daily warning sweep');
       },
     );
     const app = await createApp(config, orm, logger);
@@ -74,6 +77,14 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       new PetitionWorkflow().flagBacklogByAge(openedOrm.em.fork()).catch((err: unknown) => logger.error({ err }, 'backlog check failed'));
     }, 3_600_000);
     backlog.unref();
+    // The daily warning sweep: checked hourly, it runs once a day (the first check of the day wins,
+    // on whichever instance; sweep_run says so).
+    const sweep = setInterval(() => {
+      sweepNotifications(openedOrm.em.fork())
+        .then((told) => told !== null && logger.info({ notifications: told }, 'daily warning sweep'))
+        .catch((err: unknown) => logger.error({ err }, 'warning sweep failed'));
+    }, 3_600_000);
+    sweep.unref();
     return {
       url: app.url,
       orm: openedOrm,
@@ -81,6 +92,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       embedded,
       async stop() {
         clearInterval(backlog);
+        clearInterval(sweep);
         await app.close();
         await openedOrm.close(true);
         await embedded?.stop();

@@ -11,9 +11,10 @@ import { PetitionResolver } from './modules/petition/petition.resolver.js';
 import { CaseResolver } from './modules/petition/petition.cases.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { ReferenceResolver } from './modules/reference/reference.resolver.js';
+import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { DisputeResolver, PetitionDisputesResolver, ScreeningResolver } from './modules/screening/screening.resolver.js';
 
-export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver, PetitionResolver, CaseResolver, ReferenceResolver, CalendarResolver, ScreeningResolver, DisputeResolver, PetitionDisputesResolver] as const;
+export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver, PetitionResolver, CaseResolver, ReferenceResolver, CalendarResolver, ScreeningResolver, DisputeResolver, PetitionDisputesResolver, NotificationResolver] as const;
 
 /**
  * `@Authorized()` means "signed in"; what a signed-in user may do is the services' business, asked of

@@ -120,6 +120,8 @@ const SPECS: Record<string, Spec> = {
   exportBacklog: { family: 'list', vars: () => ({ filter: { age: 'OVER_FIVE' } }) },
   backlog: { family: 'list', vars: () => ({ first: 5 }) },
   countyLeaders: { family: 'county', vars: () => ({}) },
+  notifications: { family: 'self', vars: () => ({ unreadOnly: true }) },
+  unreadNotificationCount: { family: 'self', vars: () => ({}) },
   proposeHandlingUnit: { family: 'unit', vars: (t) => ({ categoryCode: 'LAND', kind: 'CLAIM', locationUnitId: t.unitId }) },
   screeningCompliance: { family: 'unit', vars: (t) => ({ month: MONTH, scopeUnitId: t.unitId }) },
   screeningPeriods: { family: 'unit', vars: (t) => ({ unitId: t.unitId, from: addDays(TODAY, -20), to: TODAY }) },
@@ -211,6 +213,12 @@ const SPECS: Record<string, Spec> = {
     family: 'self',
     allow: 'live',
     vars: (t) => ({ username: t.role === 'nobody' ? 'shiqiao' : t.role, password: PASSWORD }),
+  },
+  markNotificationsRead: {
+    family: 'self',
+    allow: 'live',
+    vars: () => ({ ids: [] }),
+    live: async (t, f) => gql(f.url, 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: [] }, f.tokens[t.role]),
   },
   logout: {
     family: 'self',

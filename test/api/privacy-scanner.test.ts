@@ -113,6 +113,9 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
   keyMatters: (w) => [{ first: 50 }, { first: 50, filter: { owned: true } }, { first: 50, filter: { unitId: w.ownUnitId } }, ...searches((t) => ({ first: 20, filter: { text: t } }))],
   backlog: () => [{ first: 50 }, { first: 50, filter: { age: 'TWO_TO_THREE' } }, ...searches((t) => ({ first: 20, filter: { text: t } }))],
   countyLeaders: () => [{}],
+  notifications: () => [{}, { unreadOnly: true }],
+  unreadNotificationCount: () => [{}],
+  markNotificationsRead: () => [{ ids: [] }],
   exportKeyMatters: () => [{}, { filter: { owned: true } }, ...searches((t) => ({ filter: { text: t } }))],
   exportBacklog: () => [{}, ...searches((t) => ({ filter: { text: t } }))],
   petitionMatches: () =>

@@ -55,6 +55,8 @@ export const PROTECTIONS: RoleRules = ({ cannot }, user) => {
 export function defineAbilityFor(user: AbilityUser): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   for (const role of user.roles) ROLE_RULES[role](builder, user);
+  // Every working unit's inbox is its own (the administrator keeps accounts, not cases).
+  if (user.roles.some((r) => r !== 'ADMIN')) builder.can('read', 'Notification', { unitId: user.unitId });
   if (user.roles.length > 0) PROTECTIONS(builder, user);
   return createAbility(builder.rules);
 }

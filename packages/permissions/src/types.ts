@@ -38,7 +38,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** The things the rules speak of; each names an entity (or its GraphQL type) of the same name. */
-export const SUBJECTS = ['Unit', 'User', 'Petition', 'HolidayCalendar', 'AuditRecord', 'ScreeningReport', 'Dispute', 'ScreeningRule'] as const;
+export const SUBJECTS = ['Unit', 'User', 'Petition', 'HolidayCalendar', 'AuditRecord', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'Notification'] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 export type Subjects = SubjectType | 'all' | { __caslSubjectType__?: SubjectType };
 

@@ -145,6 +145,7 @@ const NOUNS: Record<SubjectType, string> = {
   ScreeningReport: 'Screening report',
   Dispute: 'Dispute',
   ScreeningRule: 'Screening rule',
+  Notification: 'Notification',
 };
 
 export interface ScopeOptions<T> {

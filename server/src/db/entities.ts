@@ -9,6 +9,7 @@ import { PetitionChain, PetitionEvent, PetitionSequence } from '../modules/petit
 import { Dispute, ScreeningEvent, ScreeningReport, ScreeningRule } from '../modules/screening/screening.entity.js';
 import { AuditRecord } from '../modules/audit/audit-record.entity.js';
 import { AuditChange } from '../modules/audit/audit-change.entity.js';
+import { Notification, NotificationRead, SweepRun } from '../modules/notification/notification.entity.js';
 
 /** Every entity, listed once: discovery by folder scanning breaks between src/ and dist/. */
-export const ENTITIES = [Unit, User, LoginThrottle, RevokedSession, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, AuditChange, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent];
+export const ENTITIES = [Unit, User, LoginThrottle, RevokedSession, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, AuditChange, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent, Notification, NotificationRead, SweepRun];

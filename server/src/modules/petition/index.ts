@@ -6,6 +6,6 @@
  */
 export { Petition } from './petition.entity.js';
 export { readableByIds, readablePetition, requirePetition } from './petition.queries.js';
-export { escalatedAmong } from './petition.links.js';
+export { escalatedAmong, openDeadlines, unownedHardCases, type OpenDeadline } from './petition.links.js';
 export { PetitionWorkflow } from './petition.workflow.js';
 export { verifyChains } from './timeline.service.js';

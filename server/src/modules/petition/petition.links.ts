@@ -19,3 +19,37 @@ export async function escalatedAmong(em: EntityManager, ids: readonly string[]):
   const rows = await em.find(Petition, { id: { $in: [...ids] }, $or: [{ isCollective: true }, { isSkipLevel: true }] }, { fields: ['id'] });
   return new Set(rows.map((p) => p.id));
 }
+
+/** An open petition's deadline, as the daily warning sweep needs it: ids and the date only. */
+export interface OpenDeadline {
+  id: string;
+  countyId: string;
+  handlingUnitId: string | null;
+  currentDeadline: string;
+}
+
+/** The open petitions whose current deadline falls on or before `until` (the warning sweep). */
+export async function openDeadlines(em: EntityManager, until: string): Promise<OpenDeadline[]> {
+  const rows = await em.find(
+    Petition,
+    { currentDeadline: { $ne: null, $lte: until }, status: { $nin: ['CLOSED', 'NOT_ACCEPTED'] } },
+    { fields: ['id', 'countyId', 'handlingUnitId', 'currentDeadline'], orderBy: { currentDeadline: 'asc', id: 'asc' } },
+  );
+  return rows.map((p) => ({ id: p.id, countyId: p.countyId, handlingUnitId: p.handlingUnitId, currentDeadline: p.currentDeadline! }));
+}
+
+/** The open key matters and backlog cases whose 包案 lacks a part (the sweep reminds the bureau). */
+export async function unownedHardCases(em: EntityManager): Promise<Array<{ id: string; countyId: string }>> {
+  const rows = await em.find(
+    Petition,
+    {
+      $and: [
+        { $or: [{ isKeyMatter: true }, { isBacklog: true }] },
+        { status: { $nin: ['CLOSED', 'NOT_ACCEPTED'] } },
+        { $or: [{ ownerLeaderId: null }, { ownerUnitId: null }, { resolutionPlan: null }, { stabilityPlan: null }] },
+      ],
+    },
+    { fields: ['id', 'countyId'], orderBy: { id: 'asc' } },
+  );
+  return rows.map((p) => ({ id: p.id, countyId: p.countyId }));
+}

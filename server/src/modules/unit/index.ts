@@ -6,5 +6,5 @@
 export { Unit } from './unit.entity.js';
 export { UnitPathItem } from './unit.types.js';
 export { readableUnits, requireUnit, subtreeOf } from './unit.service.js';
-export { disciplineCommissionOf, nameOf, unitById, unitInCounty, unitLoader, unitRef, unitsBelow, unitsByIds } from './unit.directory.js';
+export { bureauOf, disciplineCommissionOf, nameOf, unitById, unitInCounty, unitLoader, unitRef, unitsBelow, unitsByIds } from './unit.directory.js';
 export { makeUnit } from './unit.tree.js';

@@ -57,3 +57,6 @@ export const childCount = (em: EntityManager, parentId: string): Promise<number>
  */
 export const unitsBelow = (em: EntityManager, root: Pick<Unit, 'path'>): string[] =>
   em.createQueryBuilder(Unit, 'u').select('u.id').where({ path: { $like: `${root.path}%` } }).getKnexQuery() as unknown as string[];
+
+/** The county's petition bureau (群众工作局), which hears of every red warning. */
+export const bureauOf = (em: EntityManager, countyId: string): Promise<Unit | null> => em.findOne(Unit, { countyId, kind: 'BUREAU' });

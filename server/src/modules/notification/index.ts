@@ -1,0 +1,2 @@
+/** The notification module's surface (docs/architecture.md, the module pattern). */
+export { sweepNotifications } from './notification.service.js';
