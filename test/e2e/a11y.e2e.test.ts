@@ -60,6 +60,14 @@ const openFirstDispute = async (page: Page): Promise<void> => {
   await page.getByTestId('dispute-detail').waitFor();
 };
 
+/** An open key matter not owned yet, whose 包案 card the bureau may edit. */
+const openKeyMatterNotOwned = async (api: Api): Promise<string> => {
+  const data = await api<{ keyMatters: { edges: Array<{ node: { id: string } }> } }>('{ keyMatters(first: 1, filter: { open: true, owned: false }) { edges { node { id } } } }');
+  const node = data.keyMatters.edges[0]?.node;
+  if (!node) throw new Error('no open key matter without its 包案 in the demo county');
+  return `/petitions/${node.id}`;
+};
+
 const receiptOfAnswered = async (api: Api): Promise<string> => {
   const data = await api<{ petitions: { edges: Array<{ node: { receiptCode: string | null } }> } }>(
     '{ petitions(first: 1, filter: { status: [ANSWERED] }) { edges { node { receiptCode } } } }',
@@ -84,7 +92,12 @@ const VISITS: Record<string, Visit[]> = {
     { as: 'bureau', path: firstPetition('REGISTERED') },
     { as: 'land', path: firstPetition('IN_PROGRESS'), open: openFirstAction },
     { as: 'secretary', path: firstPetition() },
+    // A key matter: the 包案 card, its dialog, and the bureau's 标记 dialog.
+    { as: 'bureau', path: openKeyMatterNotOwned, open: openDialog('ownership-edit', 'ownership-dialog') },
+    { as: 'bureau', path: openKeyMatterNotOwned, open: openDialog('action-flag', 'action-dialog-flag') },
   ],
+  'key-matters': [{ as: 'bureau', path: '/key-matters' }, { as: 'secretary', path: '/key-matters', english: true }],
+  backlog: [{ as: 'bureau', path: '/backlog?age=TWO_TO_THREE' }, { as: 'qingshan', path: '/backlog' }],
   'screening-submit': [{ as: 'qingshan', path: '/screening/submit' }],
   'screening-compliance': [{ as: 'bureau', path: '/screening/compliance' }, { as: 'qingshan', path: '/screening/compliance' }],
   disputes: [{ as: 'bureau', path: '/disputes', open: openFirstDispute }],

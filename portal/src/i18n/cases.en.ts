@@ -88,6 +88,8 @@ export const casesEn: typeof casesZhCN = {
   },
   close: {
     harmonious: 'In harmony',
-    harmoniousYes: 'Resolved, closed in harmony (和谐闭合)',
+    harmoniousYes: 'Resolved: closed in harmony with the petitioner',
+    yes: 'Yes',
+    no: 'No',
   },
 };

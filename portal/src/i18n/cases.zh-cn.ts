@@ -87,5 +87,7 @@ export const casesZhCN = {
   close: {
     harmonious: '和谐闭合',
     harmoniousYes: '矛盾已化解，和谐闭合',
+    yes: '是',
+    no: '否',
   },
 };

@@ -147,6 +147,7 @@ describe('the ownership card on a petition’s page', { timeout: 20_000 }, () =>
     expect(byTestId('ownership-edit')).not.toBeNull();
     // The timeline names the change of 包案.
     expect(textOf('timeline-OWNERSHIP_SET')).toContain('包案落实/调整');
+    expect(textOf('petition-age')).toBe('1004 天');
   });
 
   it('shows an owned case as such, without the edit button when the caller may not record it', async () => {
@@ -265,5 +266,10 @@ describe('marking a key matter and closing in harmony', { timeout: 20_000 }, () 
     await click(mustFind('[data-testid="action-harmonious"]'));
     await click('action-submit');
     await vi.waitFor(() => expect(server.callsOf('ClosePetition')).toEqual([{ id: 'p1', version: 7, settled: false, resolvedHarmoniously: true, note: null }]));
+  });
+
+  it('shows whether a closed case was closed in harmony', async () => {
+    await renderDetail({ Petition: () => ({ data: { petition: petition({ status: 'CLOSED', resolvedHarmoniously: true, canSetOwnership: false }) } }) });
+    expect(textOf('petition-harmonious')).toBe('是');
   });
 });
