@@ -194,3 +194,11 @@ export const isTerritorialUnitKind = (kind: UnitKind): kind is TerritorialUnitKi
 /** The orders of the petition list: soonest current deadline first (the default), newest, oldest. */
 export const PETITION_SORTS = ['DEADLINE', 'RECEIVED_DESC', 'RECEIVED_ASC'] as const;
 export type PetitionSort = (typeof PETITION_SORTS)[number];
+
+/** The backlog's age buckets, youngest first: received 2–3 years ago, 3–5, over 5. */
+export const BACKLOG_AGES = ['TWO_TO_THREE', 'THREE_TO_FIVE', 'OVER_FIVE'] as const;
+export type BacklogAge = (typeof BACKLOG_AGES)[number];
+
+/** The four parts of 包案 "五个一" (one leader, one unit, one resolution plan, one stability plan), in the order they are shown. */
+export const OWNERSHIP_PARTS = ['LEADER', 'UNIT', 'RESOLUTION_PLAN', 'STABILITY_PLAN'] as const;
+export type OwnershipPart = (typeof OWNERSHIP_PARTS)[number];

@@ -274,18 +274,21 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
       p.currentDeadline = petitionDeadlines({ ...p, extensionDays: p.extensionStatus === 'APPROVED' ? p.extensionDays : 0 }, calendar).current;
       p.isBacklog = p.status !== 'CLOSED' && p.status !== 'NOT_ACCEPTED' && p.receivedAt <= backlogCutoff(today);
     }
-    // 包案 on the open hard cases, without another draw (the rest of the demo stays as it was): two in
-    // three get a responsible unit and a resolution plan, one in three a stability plan too (owned),
-    // the third of each three nothing yet (not owned: the card shows what is missing).
-    const hard = made.filter((p) => (p.isKeyMatter || p.isBacklog) && p.status !== 'CLOSED' && p.status !== 'NOT_ACCEPTED');
+    // 包案 on the hard cases, without another draw (the rest of the demo stays as it was): a closed key
+    // matter was owned in full while it was open; of the open ones two in three get a responsible unit
+    // and a resolution plan, one in three a stability plan too (owned), the third of each three nothing
+    // yet (not owned: the card shows what is missing).
+    const open = (p: Petition) => p.status !== 'CLOSED' && p.status !== 'NOT_ACCEPTED';
+    const hard = made.filter((p) => (p.isKeyMatter || p.isBacklog) && (open(p) || p.status === 'CLOSED'));
     hard.forEach((p, i) => {
-      if (i % 3 === 2 || leaders.length === 0) return;
+      const full = !open(p);
+      if ((!full && i % 3 === 2) || leaders.length === 0) return;
       const planned = (days: number) => (addDays(p.receivedAt, days) > today ? today : addDays(p.receivedAt, days));
       p.ownerLeaderId ??= leaders[i % leaders.length]!.id;
       p.ownerUnitId = p.handlingUnitId ?? p.townshipId ?? p.locationUnitId;
       p.resolutionPlan = '由包案领导牵头，责任单位逐项核实诉求，依法依规提出解决方案，明确时限，定期向信访人反馈进展。';
       p.resolutionPlanOn = planned(20);
-      if (i % 3 === 0) {
+      if (full || i % 3 === 0) {
         p.stabilityPlan = '落实专人联系，掌握信访人动态，重要时段加强沟通，防止矛盾激化和越级上访。';
         p.stabilityPlanOn = planned(25);
       }

@@ -1,18 +1,10 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { idIn, one, oneOf, pagingFromQuery, pagingToQuery, type Paging } from '@/composables/useCursorList';
-import type { BacklogAge, CaseFilter, OwnershipPart } from '@/gql/graphql';
+import { BACKLOG_AGES, type BacklogAge } from '@xinfang/domain';
+import type { CaseFilter } from '@/gql/graphql';
 
-/*
- * The filter of the hard-case lists (重点信访事项, 信访积案), kept in the address bar. The two value
- * lists below belong in @xinfang/domain beside the other enums; until the server's engineer moves them
- * there (the server declares them in petition.cases.types.ts), the portal holds them once, here, typed
- * by the schema so that a changed enum fails the type check.
- */
-
-/** The backlog's age buckets, youngest first: 2–3 years, 3–5, over 5. */
-export const BACKLOG_AGES = ['TWO_TO_THREE', 'THREE_TO_FIVE', 'OVER_FIVE'] as const satisfies readonly BacklogAge[];
-/** The four parts of 包案 "五个一", in the order the card and the list show them. */
-export const OWNERSHIP_PARTS = ['LEADER', 'UNIT', 'RESOLUTION_PLAN', 'STABILITY_PLAN'] as const satisfies readonly OwnershipPart[];
+/** The filter of the hard-case lists (重点信访事项, 信访积案), kept in the address bar. */
+export { BACKLOG_AGES, OWNERSHIP_PARTS } from '@xinfang/domain';
 
 /** A yes-or-no filter: '' for either. */
 export type Either = '' | 'yes' | 'no';

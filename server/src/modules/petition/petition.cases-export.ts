@@ -4,7 +4,7 @@ import type { RequestContext } from '../../common/context.js';
 import { ledgerSheet, type ExportFile } from '../../common/export.js';
 import { unitsByIds } from '../unit/index.js';
 import { missingParts } from './petition.cases.js';
-import type { OwnershipPart } from './petition.cases.types.js';
+import type { OwnershipPart } from '@xinfang/domain';
 import type { Petition } from './petition.entity.js';
 import { STATUS_LABEL } from './petition.labels.js';
 import { withoutPetitioner } from './redact.js';

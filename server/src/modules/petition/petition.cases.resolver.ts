@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { subject } from '@xinfang/permissions';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
 import { ExportFile } from '../../common/export.js';
 import { caseLedger } from './petition.cases-export.js';
@@ -69,6 +70,11 @@ export class CaseResolver {
   @FieldResolver(() => Boolean, { description: 'The caller may record its 包案 now (a key matter or backlog case, open, and the caller’s to own).' })
   canSetOwnership(@Ctx() ctx: RequestContext, @Root() p: Petition): boolean {
     return this.cases.canSetOwnership(ctx, p);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The caller may flag it now: mark or unmark a key matter or backlog (flagPetition).' })
+  canFlag(@Ctx() ctx: RequestContext, @Root() p: Petition): boolean {
+    return ctx.ability.can('flag', subject('Petition', p));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why it is a key matter; withheld like the timeline notes.' })

@@ -13,7 +13,8 @@ import { Petition } from './petition.entity.js';
 import { canRead, shown } from './petition.fields.js';
 import { PetitionQueries, requirePetition } from './petition.queries.js';
 import { today, yearsBefore } from './petition.rules.js';
-import type { BacklogAge, CaseFilter, CaseOwnership, CaseOwnershipInput, OwnershipPart } from './petition.cases.types.js';
+import type { BacklogAge, OwnershipPart } from '@xinfang/domain';
+import type { CaseFilter, CaseOwnership, CaseOwnershipInput } from './petition.cases.types.js';
 import { appendEvent } from './timeline.service.js';
 
 /**

@@ -1,15 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BACKLOG_AGES, OWNERSHIP_PARTS, type BacklogAge, type OwnershipPart } from '@xinfang/domain';
 import { asEnum } from '../../common/enums.js';
 import { UnitPathItem } from '../unit/index.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
 
-export const BACKLOG_AGES = ['TWO_TO_THREE', 'THREE_TO_FIVE', 'OVER_FIVE'] as const;
-export type BacklogAge = (typeof BACKLOG_AGES)[number];
 export const BacklogAgeEnum = asEnum<BacklogAge>(BACKLOG_AGES);
 registerEnumType(BacklogAgeEnum, { name: 'BacklogAge', description: 'Years since it was received: 2–3, 3–5, over 5.' });
 
-export const OWNERSHIP_PARTS = ['LEADER', 'UNIT', 'RESOLUTION_PLAN', 'STABILITY_PLAN'] as const;
-export type OwnershipPart = (typeof OWNERSHIP_PARTS)[number];
 export const OwnershipPartEnum = asEnum<OwnershipPart>(OWNERSHIP_PARTS);
 registerEnumType(OwnershipPartEnum, { name: 'OwnershipPart', description: 'The four parts of 包案 "五个一": leader, unit, resolution plan, stability plan.' });
 

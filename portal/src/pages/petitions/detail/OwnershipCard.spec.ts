@@ -76,6 +76,7 @@ const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFra
   resolvedHarmoniously: null,
   keyMatterReason: '群体性诉求，多次越级上访',
   canSetOwnership: true,
+  canFlag: false,
   ownership: PARTLY,
   ...over,
 });
@@ -238,8 +239,8 @@ describe('marking a key matter and closing in harmony', { timeout: 20_000 }, () 
     document.body.innerHTML = '';
   });
 
-  it('lets the bureau mark a key matter with its reason', async () => {
-    const plain = petition({ isKeyMatter: false, isBacklog: false, keyMatterReason: null, canSetOwnership: false, ownership: NOT_OWNED });
+  it('lets the bureau mark a key matter with its reason, when the server says it may', async () => {
+    const plain = petition({ isKeyMatter: false, isBacklog: false, keyMatterReason: null, canSetOwnership: false, canFlag: true, ownership: NOT_OWNED });
     const { server } = await renderDetail(
       { Petition: () => ({ data: { petition: plain } }), FlagPetition: () => ({ data: { flagPetition: { id: 'p1', version: 8, isKeyMatter: true, isBacklog: false } } }) },
       [{ action: ['read', 'flag'], subject: 'Petition' }],

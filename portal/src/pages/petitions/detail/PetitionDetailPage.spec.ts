@@ -60,6 +60,7 @@ const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFra
   resolvedHarmoniously: null,
   keyMatterReason: null,
   canSetOwnership: false,
+  canFlag: false,
   ownership: NOT_OWNED,
   ...over,
 });

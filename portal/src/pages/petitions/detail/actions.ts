@@ -31,8 +31,8 @@ export function shownActions(available: readonly string[]): PetitionAction[] {
 /**
  * What the action dialog does: a transition of the domain's table, or 标记 (flagPetition: a key
  * matter, with its reason, or backlog), which changes no state and which the bureau may do on any
- * petition. The server's `availableActions` lists transitions only, so the 标记 button follows the
- * signed-in user's rules (`can('flag', 'Petition')`); the server refuses anyone else anyway.
+ * petition. The server's `availableActions` lists transitions; whether 标记 is offered is its
+ * `canFlag`, asked of the rules on this petition.
  */
 export type DialogAction = PetitionAction | 'flag';
 
