@@ -106,6 +106,8 @@ const VISITS: Record<string, Visit[]> = {
   users: [{ as: 'admin', path: '/users', open: openDialog('user-create', 'user-dialog') }],
   calendar: [{ as: 'bureau', path: '/calendar' }],
   'screening-settings': [{ as: 'bureau', path: '/screening/settings' }],
+  // The bell's popover of the newest notifications, open over the inbox page.
+  inbox: [{ as: 'bureau', path: '/inbox', open: openDialog('inbox-bell', 'inbox-popover') }, { as: 'land', path: '/inbox?tab=all', english: true }],
 };
 /** Routes that are no page of their own: `/` only sends the user on. */
 const NOT_PAGES = new Set(['home']);

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-cn';
 import { casesEn } from './cases.en';
+import { inboxEn } from './inbox.en';
 import { petitionEn } from './petition.en';
 import { petitionListEn } from './petition-list.en';
 import { petitionWorkEn } from './petition-work.en';
@@ -12,6 +13,7 @@ export const en: Messages = {
   petitionWork: petitionWorkEn,
   screening: screeningEn,
   cases: casesEn,
+  inbox: inboxEn,
   app: {
     name: 'Petition Work Platform',
     latinName: 'xinfang',

@@ -1,4 +1,5 @@
 import { casesZhCN } from './cases.zh-cn';
+import { inboxZhCN } from './inbox.zh-cn';
 import { petitionZhCN } from './petition.zh-cn';
 import { petitionListZhCN } from './petition-list.zh-cn';
 import { petitionWorkZhCN } from './petition-work.zh-cn';
@@ -11,6 +12,7 @@ export const zhCN = {
   petitionWork: petitionWorkZhCN,
   screening: screeningZhCN,
   cases: casesZhCN,
+  inbox: inboxZhCN,
   app: {
     name: '信访工作平台',
     latinName: 'xinfang',

@@ -8,6 +8,7 @@ import { myWorkRoute, petitionDetailRoute, petitionNewRoute, petitionsRoute } fr
 import { backlogRoute, keyMattersRoute } from '@/pages/cases/cases.route';
 import { receiptRoute } from '@/pages/receipt/receipt.route';
 import { calendarRoute } from '@/pages/calendar/calendar.route';
+import { inboxRoute } from '@/pages/inbox/inbox.route';
 import { disputesRoute, screeningComplianceRoute, screeningSettingsRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
 import { canEnter } from './scope';
 
@@ -42,6 +43,7 @@ export const appRoutes: RouteRecordRaw[] = [
   usersRoute,
   calendarRoute,
   screeningSettingsRoute,
+  inboxRoute,
 ];
 
 export const routes: RouteRecordRaw[] = [
