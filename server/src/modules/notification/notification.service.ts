@@ -30,7 +30,8 @@ export class NotificationService {
   list(ctx: SignedInContext, unreadOnly: boolean): Promise<Notification[]> {
     return scopedAll(ctx, Notification, 'Notification', {
       where: unreadOnly ? { id: { $nin: this.readIds(ctx) } } : {},
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      // One sweep writes many at once: among those, the nearest (or longest passed) deadline first.
+      orderBy: [{ createdAt: 'desc' }, { dueOn: 'asc nulls last' }, { id: 'asc' }],
       limit: INBOX_SIZE,
     });
   }
