@@ -268,18 +268,13 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
       await event(p.closedAt, 'CLOSED', bureau, p.reviewDecidedAt ? 'REVIEW' : 'ANSWERED', 'CLOSED', undefined, { settled: p.petitionerSettled });
       if (rand.chance(0.3)) await event(upTo(addDays(p.closedAt, rand.int(10, 60))), 'FOLLOW_UP', handler, 'CLOSED', 'CLOSED', '电话回访，信访人对处理结果表示认可。');
     }
-    // The chain in the order things happened.
-    await appendEvents(tx, events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at!.getTime() - b.e.at!.getTime() || a.i - b.i).map(({ e }) => e));
-    for (const p of made) {
-      p.currentDeadline = petitionDeadlines({ ...p, extensionDays: p.extensionStatus === 'APPROVED' ? p.extensionDays : 0 }, calendar).current;
-      p.isBacklog = p.status !== 'CLOSED' && p.status !== 'NOT_ACCEPTED' && p.receivedAt <= backlogCutoff(today);
-    }
     // 包案 on the hard cases, without another draw (the rest of the demo stays as it was): a closed key
     // matter was owned in full while it was open; of the open ones two in three get a responsible unit
     // and a resolution plan, one in three a stability plan too (owned), the third of each three nothing
     // yet (not owned: the card shows what is missing).
     const open = (p: Petition) => p.status !== 'CLOSED' && p.status !== 'NOT_ACCEPTED';
-    const hard = made.filter((p) => (p.isKeyMatter || p.isBacklog) && (open(p) || p.status === 'CLOSED'));
+    const backlogNow = (p: Petition) => open(p) && p.receivedAt <= backlogCutoff(today);
+    const hard = made.filter((p) => (p.isKeyMatter || backlogNow(p)) && (open(p) || p.status === 'CLOSED'));
     hard.forEach((p, i) => {
       const full = !open(p);
       if ((!full && i % 3 === 2) || leaders.length === 0) return;
@@ -292,7 +287,32 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
         p.stabilityPlan = '落实专人联系，掌握信访人动态，重要时段加强沟通，防止矛盾激化和越级上访。';
         p.stabilityPlanOn = planned(25);
       }
+      // Each recording is a timeline step, as it would be through setCaseOwnership (no draw: a fixed hour).
+      const status = open(p) ? p.status : 'IN_PROGRESS';
+      const step = (day: string, changed: string[]) =>
+        events.push({
+          petitionId: p.id,
+          countyId: county.id,
+          type: 'OWNERSHIP_SET',
+          actorUserId: null,
+          actorUnitId: bureau.id,
+          actorName: bureau.name,
+          fromStatus: status,
+          toStatus: status,
+          note: null,
+          data: { changed },
+          at: new Date(`${day}T16:00:00+08:00`),
+        });
+      step(p.resolutionPlanOn, ['LEADER', 'UNIT', 'RESOLUTION_PLAN']);
+      if (p.stabilityPlanOn) step(p.stabilityPlanOn, ['STABILITY_PLAN']);
     });
+
+    // The chain in the order things happened.
+    await appendEvents(tx, events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at!.getTime() - b.e.at!.getTime() || a.i - b.i).map(({ e }) => e));
+    for (const p of made) {
+      p.currentDeadline = petitionDeadlines({ ...p, extensionDays: p.extensionStatus === 'APPROVED' ? p.extensionDays : 0 }, calendar).current;
+      p.isBacklog = p.status !== 'CLOSED' && p.status !== 'NOT_ACCEPTED' && p.receivedAt <= backlogCutoff(today);
+    }
     for (const [year, last] of sequence) {
       await tx.getConnection().execute(
         'insert into petition_sequence (county_id, year, last_value) values (?, ?, ?) on conflict (county_id, year) do update set last_value = excluded.last_value',
