@@ -14,6 +14,8 @@ const SERVER_GONE = /^(08...|57P0[123]|53300)$/;
 // node-postgres and knex say it only in words.
 const GONE_MESSAGES = [
   /Connection terminated/i,
+  // knex marks a connection whose socket ended this way, and may throw the bare string later.
+  /Connection ended unexpectedly/i,
   /Client has encountered a connection error/i,
   /Client was closed and is not queryable/i,
   /Timeout acquiring a connection/i,
@@ -24,6 +26,7 @@ const GONE_MESSAGES = [
 
 /** Whether an error (or its cause) says the database cannot be reached, rather than refused a query. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error === 'string') return GONE_MESSAGES.some((re) => re.test(error));
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
   const e = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || SERVER_GONE.test(e.code))) return true;
