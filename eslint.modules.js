@@ -2,7 +2,10 @@
 // eslint.config.js so that server/src/lint.spec.ts can prove each one fails on a violation.
 
 /** Entities whose rows are scoped by the rules of @xinfang/permissions. */
-export const SCOPED_ENTITIES = ['Unit', 'User', 'Petition', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'AuditRecord', 'Notification'];
+export const SCOPED_ENTITIES = [
+  'Unit', 'User', 'Petition', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'AuditRecord', 'Notification',
+  'Conference', 'ConferenceTask', 'SupervisionOrder', 'Circular', 'AccountabilityRecord',
+];
 
 const READS = ['find', 'findOne', 'findOneOrFail', 'findAndCount', 'findAll', 'findByCursor'];
 
@@ -22,6 +25,8 @@ export const UNSCOPED_READS = {
   'server/src/modules/user/user.directory.ts': 'the county’s leaders by name',
   // The caller's own account (me, changing one's own password).
   'server/src/modules/user/own-account.ts': 'the caller’s own account',
+  // The deadlines the daily sweep warns of (ids and days), and a conference's day and title for a task's owner.
+  'server/src/modules/supervision/supervision.deadlines.ts': 'deadlines and conference headings',
   // Sign-in and the session check run before there is an ability to scope by.
   'server/src/modules/auth/auth.service.ts': 'sign-in',
 };
@@ -41,7 +46,7 @@ export const scopedReadRule = {
 const WRITES = ['persist', 'persistAndFlush', 'flush', 'remove', 'removeAndFlush', 'nativeUpdate', 'nativeDelete', 'insert', 'insertMany', 'upsert', 'upsertMany', 'transactional', 'assign'];
 
 /** The server's modules, each a folder of server/src/modules with an index.ts. */
-export const MODULES = ['audit', 'auth', 'calendar', 'notification', 'petition', 'reference', 'screening', 'unit', 'user'];
+export const MODULES = ['audit', 'auth', 'calendar', 'notification', 'petition', 'reference', 'screening', 'supervision', 'unit', 'user'];
 
 const SURFACE = 'Import another module only from its index.ts (its surface), never its entities, tables or services.';
 

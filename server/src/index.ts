@@ -10,7 +10,7 @@ import { seedDemoPetitions } from './seed/demo-petitions.js';
 import { seedDemoScreening } from './seed/demo-screening.js';
 import { seedReferenceData } from './seed/reference-data.js';
 import { PetitionWorkflow } from './modules/petition/index.js';
-import { sweepNotifications } from './modules/notification/index.js';
+import { dailySweep } from './jobs.js';
 
 export { loadConfig, type AppConfig } from './config.js';
 export { createLogger, type Logger } from './logger.js';
@@ -66,7 +66,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
           if (reports) logger.info({ reports, ms: Date.now() - began }, 'demo screening reports loaded');
         }
         await new PetitionWorkflow().flagBacklogByAge(ready.em.fork());
-        const told = await sweepNotifications(ready.em.fork());
+        const told = await dailySweep(ready.em.fork());
         if (told !== null) logger.info({ notifications: told }, 'daily warning sweep');
       },
     );
@@ -80,7 +80,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     // The daily warning sweep: checked hourly, it runs once a day (the first check of the day wins,
     // on whichever instance; sweep_run says so).
     const sweep = setInterval(() => {
-      sweepNotifications(openedOrm.em.fork())
+      dailySweep(openedOrm.em.fork())
         .then((told) => told !== null && logger.info({ notifications: told }, 'daily warning sweep'))
         .catch((err: unknown) => logger.error({ err }, 'warning sweep failed'));
     }, 3_600_000);

@@ -13,8 +13,20 @@ import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { ReferenceResolver } from './modules/reference/reference.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { DisputeResolver, PetitionDisputesResolver, ScreeningResolver } from './modules/screening/screening.resolver.js';
+import {
+  AccountabilityResolver,
+  CircularResolver,
+  ConferenceItemResolver,
+  ConferenceResolver,
+  ConferenceTaskResolver,
+  NotificationLinksResolver,
+  PetitionSupervisionResolver,
+  SupervisionOrderResolver,
+} from './modules/supervision/supervision.resolver.js';
 
-export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver, PetitionResolver, CaseResolver, ReferenceResolver, CalendarResolver, ScreeningResolver, DisputeResolver, PetitionDisputesResolver, NotificationResolver] as const;
+export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver, PetitionResolver, CaseResolver, ReferenceResolver, CalendarResolver, ScreeningResolver, DisputeResolver, PetitionDisputesResolver, NotificationResolver,
+  SupervisionOrderResolver, CircularResolver, AccountabilityResolver, ConferenceResolver, ConferenceItemResolver, ConferenceTaskResolver, NotificationLinksResolver, PetitionSupervisionResolver,
+] as const;
 
 /**
  * `@Authorized()` means "signed in"; what a signed-in user may do is the services' business, asked of

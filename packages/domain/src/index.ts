@@ -5,3 +5,4 @@ export * from './petition.js';
 export * from './id-number.js';
 export * from './screening.js';
 export * from './paging.js';
+export * from './supervision.js';

@@ -51,12 +51,28 @@ export const PROTECTIONS: RoleRules = ({ cannot }, user) => {
   );
 };
 
+/**
+ * What every working unit has, whatever its role: its own inbox; the supervision orders that name it
+ * (and those naming a unit directly below it, whose red warnings it is told of), which it reports on;
+ * the conference tasks it owns (and those of the units below it), which it marks done; the
+ * accountability records that name it; and every circular the county publishes (通报, docs/domain.md §5).
+ */
+export const EVERY_UNIT: RoleRules = ({ can }, user) => {
+  can('read', 'Notification', { unitId: user.unitId });
+  can(['read', 'report'], 'SupervisionOrder', { unitId: user.unitId });
+  can('read', 'SupervisionOrder', { parentUnitId: user.unitId });
+  can(['read', 'update'], 'ConferenceTask', { ownerUnitId: user.unitId });
+  can('read', 'ConferenceTask', { ownerParentUnitId: user.unitId });
+  can('read', 'AccountabilityRecord', { unitId: user.unitId });
+  can('read', 'Circular', { countyId: user.countyId });
+};
+
 /** Builds the ability of a signed-in user from its roles; a user without roles can do nothing. */
 export function defineAbilityFor(user: AbilityUser): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   for (const role of user.roles) ROLE_RULES[role](builder, user);
-  // Every working unit's inbox is its own (the administrator keeps accounts, not cases).
-  if (user.roles.some((r) => r !== 'ADMIN')) builder.can('read', 'Notification', { unitId: user.unitId });
+  // What every working unit has of its own (the administrator keeps accounts, not cases).
+  if (user.roles.some((r) => r !== 'ADMIN')) EVERY_UNIT(builder, user);
   if (user.roles.length > 0) PROTECTIONS(builder, user);
   return createAbility(builder.rules);
 }

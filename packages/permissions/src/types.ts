@@ -7,7 +7,9 @@ import type { Role, UnitKind } from '@xinfang/domain';
  * record a hard case's 包案 — its leader, unit and plans); `create` on
  * a Petition is registering it. On a ScreeningReport, `create` is submitting it, `update` correcting it
  * and `review` the next level's review (after which it can no longer be corrected); on a Dispute,
- * `escalate` hands it to the stability team and `link` ties it to the petition it turned into.
+ * `escalate` hands it to the stability team and `link` ties it to the petition it turned into. On a
+ * SupervisionOrder (督办单), `create` is issuing it, `report` the named unit's report back and `close`
+ * the supervision group's acceptance or sending back; on a ConferenceTask, `update` marks it done.
  */
 export const ACTIONS = [
   'manage',
@@ -34,11 +36,15 @@ export const ACTIONS = [
   'review',
   'escalate',
   'link',
+  'report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The things the rules speak of; each names an entity (or its GraphQL type) of the same name. */
-export const SUBJECTS = ['Unit', 'User', 'Petition', 'HolidayCalendar', 'AuditRecord', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'Notification'] as const;
+export const SUBJECTS = [
+  'Unit', 'User', 'Petition', 'HolidayCalendar', 'AuditRecord', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'Notification',
+  'Conference', 'ConferenceTask', 'SupervisionOrder', 'Circular', 'AccountabilityRecord',
+] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 export type Subjects = SubjectType | 'all' | { __caslSubjectType__?: SubjectType };
 

@@ -146,6 +146,11 @@ const NOUNS: Record<SubjectType, string> = {
   Dispute: 'Dispute',
   ScreeningRule: 'Screening rule',
   Notification: 'Notification',
+  Conference: 'Conference',
+  ConferenceTask: 'Conference task',
+  SupervisionOrder: 'Supervision order',
+  Circular: 'Circular',
+  AccountabilityRecord: 'Accountability record',
 };
 
 export interface ScopeOptions<T> {

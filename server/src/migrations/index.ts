@@ -8,6 +8,7 @@ import { Migration20261203130500 } from './Migration20261203130500.js';
 import { Migration20261203131000 } from './Migration20261203131000.js';
 import { Migration20261204192102 } from './Migration20261204192102.js';
 import { Migration20261204194638 } from './Migration20261204194638.js';
+import { Migration20261207141446 } from './Migration20261207141446.js';
 
 /**
  * Every migration, in order. Listed by hand rather than found by a glob, so that the same list runs
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203131000', class: Migration20261203131000 },
   { name: 'Migration20261204192102', class: Migration20261204192102 },
   { name: 'Migration20261204194638', class: Migration20261204194638 },
+  { name: 'Migration20261207141446', class: Migration20261207141446 },
 ];

@@ -20,4 +20,9 @@ export const bureau: RoleRules = ({ can }, user) => {
   can('review', 'ScreeningReport', { countyId: user.countyId, unitKind: { $in: ['TOWNSHIP', 'DEPARTMENT'] } });
   can(['read', 'update', 'escalate', 'link'], 'Dispute', { countyId: user.countyId });
   can(['read', 'update'], 'ScreeningRule', { countyId: user.countyId });
+  // Hard cases: it records the joint conferences and follows their tasks; it reads the supervision
+  // group's orders, circulars and accountability records (the assessment's evidence).
+  can(['read', 'create'], 'Conference', { countyId: user.countyId });
+  can(['read', 'update'], 'ConferenceTask', { countyId: user.countyId });
+  can('read', ['SupervisionOrder', 'AccountabilityRecord'], { countyId: user.countyId });
 };

@@ -16,4 +16,8 @@ export const countyLeader: RoleRules = ({ can, cannot }, user) => {
   can('own', 'Petition', { countyId: user.countyId, ownerLeaderId: user.id });
   can('read', 'HolidayCalendar', { countyId: user.countyId });
   can('read', ['ScreeningReport', 'Dispute', 'ScreeningRule'], { countyId: user.countyId });
+  // Joint conferences (集中会办) are chaired by leaders: they record them and read every task; they
+  // read the supervision group's orders and accountability records.
+  can(['read', 'create'], 'Conference', { countyId: user.countyId });
+  can('read', ['ConferenceTask', 'SupervisionOrder', 'AccountabilityRecord'], { countyId: user.countyId });
 };

@@ -8,4 +8,9 @@ export const supervisor: RoleRules = ({ can }, user) => {
   can('read', 'Petition', { countyId: user.countyId, isSupervised: true });
   can('read', 'HolidayCalendar', { countyId: user.countyId });
   can('read', ['ScreeningReport', 'Dispute', 'ScreeningRule'], { countyId: user.countyId });
+  // 督查督办: only the supervision group issues and closes orders, publishes circulars (通报) and
+  // records accountability (追责); it reads the conferences and their tasks it may supervise.
+  can(['read', 'create', 'close'], 'SupervisionOrder', { countyId: user.countyId });
+  can(['read', 'create'], ['Circular', 'AccountabilityRecord'], { countyId: user.countyId });
+  can('read', ['Conference', 'ConferenceTask'], { countyId: user.countyId });
 };

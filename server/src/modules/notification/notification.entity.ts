@@ -4,19 +4,21 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { asEnum } from '../../common/enums.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
 
-export const NOTIFICATION_KINDS = ['WARNING_YELLOW', 'WARNING_RED', 'OWNERSHIP_MISSING'] as const;
+export const NOTIFICATION_KINDS = ['WARNING_YELLOW', 'WARNING_RED', 'OWNERSHIP_MISSING', 'ORDER_ISSUED', 'ORDER_REOPENED', 'CIRCULAR_PUBLISHED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindEnum = asEnum<NotificationKind>(NOTIFICATION_KINDS);
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
-  description: 'WARNING_YELLOW: a deadline within three days; WARNING_RED: a deadline passed; OWNERSHIP_MISSING: a hard case whose 包案 lacks a part',
+  description:
+    'WARNING_YELLOW: a deadline (of a petition, a supervision order or a conference task) within three days; WARNING_RED: such a deadline passed; OWNERSHIP_MISSING: a hard case whose 包案 lacks a part; ORDER_ISSUED: a supervision order names the unit; ORDER_REOPENED: its report was sent back; CIRCULAR_PUBLISHED: a circular names the unit',
 });
 
 /**
- * One message of a unit's inbox (站内通知), written by the daily sweep. It names its petition by id
- * only and carries no words of it: the number is shown to a reader who may read the petition, and
- * nothing of the petitioner or an accusation ever travels in a notification. `dedupeKey` makes the
- * sweep idempotent: the same warning on the same deadline is told once.
+ * One message of a unit's inbox (站内通知), written by the daily sweep or by the write it tells of (an
+ * order issued or sent back, a circular). It names what it is about — a petition, a supervision
+ * order, a conference task, a circular — by id only and carries no words of it: each is shown to a
+ * reader who may read it, and nothing of the petitioner or an accusation ever travels in a
+ * notification. `dedupeKey` makes the sweep idempotent: the same warning on the same deadline is told once.
  */
 @ObjectType({ description: 'A message of the unit’s inbox.' })
 @Entity({ tableName: 'notification' })
@@ -40,6 +42,15 @@ export class Notification {
   @Index()
   @Property({ type: 'uuid', nullable: true })
   petitionId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  orderId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  taskId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  circularId: string | null = null;
 
   @Field(() => CalendarDateScalar, { nullable: true, description: 'The deadline warned of.' })
   @Property({ type: 'date', nullable: true })

@@ -73,13 +73,63 @@ export class NotificationService {
 
 const reads = new WeakMap<Reader, DataLoader<string, boolean>>();
 
+/** One message to write: the unit told, what about (by id), the deadline warned of, its dedupe key. */
+export interface Message {
+  countyId: string;
+  unitId: string;
+  kind: NotificationKind;
+  petitionId?: string | null;
+  orderId?: string | null;
+  taskId?: string | null;
+  circularId?: string | null;
+  dueOn?: string | null;
+  dedupeKey: string;
+}
+
 /**
- * The daily sweep: YELLOW to the handling unit (the bureau while none) when a petition's current
- * deadline is three days away or less; RED when it has passed, to the handling unit, the unit above
- * it and the bureau; OWNERSHIP_MISSING to the bureau for a key matter or backlog case whose 包案 lacks
- * a part. Answers how many notifications it wrote, or null when the day was swept already.
+ * Writes messages inside the caller's transaction, each once (a message whose dedupe key was written
+ * before is skipped). Answers how many were new.
  */
-export async function sweepNotifications(em: EntityManager, day: string = shanghaiDate()): Promise<number | null> {
+export async function tell(em: EntityManager, messages: Message[]): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < messages.length; i += 500) {
+    const batch = messages.slice(i, i + 500);
+    const result = await em.getConnection().execute<{ affectedRows?: number }>(
+      `insert into notification (id, county_id, unit_id, kind, petition_id, order_id, task_id, circular_id, due_on, created_at, dedupe_key)
+       values ${batch.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)').join(', ')}
+       on conflict (dedupe_key) do nothing`,
+      batch.flatMap((r) => [r.countyId, r.unitId, r.kind, r.petitionId ?? null, r.orderId ?? null, r.taskId ?? null, r.circularId ?? null, r.dueOn ?? null, r.dedupeKey]),
+      'run',
+      em.getTransactionContext(),
+    );
+    written += result.affectedRows ?? 0;
+  }
+  return written;
+}
+
+/**
+ * A deadline another module keeps (a supervision order's, a conference task's), as the sweep needs
+ * it: the unit responsible, the unit above it, what it is about by id, and the day.
+ */
+export interface Deadline {
+  countyId: string;
+  unitId: string;
+  parentUnitId: string | null;
+  about: { orderId: string } | { taskId: string };
+  dueOn: string;
+}
+
+/** The open deadlines of a kind that fall on or before `until`. */
+export type DeadlineSource = (em: EntityManager, until: string) => Promise<Deadline[]>;
+
+/**
+ * The daily sweep: YELLOW to the responsible unit (for a petition its handling unit, the bureau while
+ * none) when a deadline — a petition's current one, or one of `sources` (supervision orders,
+ * conference tasks) — is three days away or less; RED once it has passed, to the responsible unit,
+ * the unit above it and the bureau; OWNERSHIP_MISSING to the bureau for a key matter or backlog case
+ * whose 包案 lacks a part. Answers how many notifications it wrote, or null when the day was swept already.
+ */
+export async function sweepNotifications(em: EntityManager, day: string = shanghaiDate(), sources: readonly DeadlineSource[] = []): Promise<number | null> {
   return em.transactional(async (tx) => {
     const claimed = await tx.getConnection().execute<Array<{ day: string }>>(
       'insert into sweep_run (day, ran_at, written) values (?, now(), 0) on conflict (day) do nothing returning day',
@@ -93,38 +143,30 @@ export async function sweepNotifications(em: EntityManager, day: string = shangh
       if (!bureaus.has(countyId)) bureaus.set(countyId, (await bureauOf(tx, countyId))?.id ?? null);
       return bureaus.get(countyId)!;
     };
-    const rows: Array<{ countyId: string; unitId: string; kind: NotificationKind; petitionId: string; dueOn: string | null; dedupeKey: string }> = [];
-    const tell = (countyId: string, unitId: string | null, kind: NotificationKind, petitionId: string, dueOn: string | null) => {
-      if (unitId) rows.push({ countyId, unitId, kind, petitionId, dueOn, dedupeKey: `${kind}:${petitionId}:${unitId}:${dueOn ?? ''}` });
+    const rows: Message[] = [];
+    const idOf = (about: Pick<Message, 'petitionId' | 'orderId' | 'taskId'>) => about.petitionId ?? about.orderId ?? about.taskId;
+    const tellOne = (countyId: string, unitId: string | null, kind: NotificationKind, about: Pick<Message, 'petitionId' | 'orderId' | 'taskId'>, dueOn: string | null) => {
+      if (unitId) rows.push({ countyId, unitId, kind, ...about, dueOn, dedupeKey: `${kind}:${idOf(about)}:${unitId}:${dueOn ?? ''}` });
     };
-    const due = await openDeadlines(tx, addDays(day, 3));
+    const warn = async (d: { countyId: string; unitId: string; parentUnitId: string | null; dueOn: string }, about: Pick<Message, 'petitionId' | 'orderId' | 'taskId'>) => {
+      if (d.dueOn >= day) return tellOne(d.countyId, d.unitId, 'WARNING_YELLOW', about, d.dueOn);
+      tellOne(d.countyId, d.unitId, 'WARNING_RED', about, d.dueOn);
+      if (d.parentUnitId && d.parentUnitId !== d.unitId) tellOne(d.countyId, d.parentUnitId, 'WARNING_RED', about, d.dueOn);
+      const b = await bureau(d.countyId);
+      if (b && b !== d.unitId && b !== d.parentUnitId) tellOne(d.countyId, b, 'WARNING_RED', about, d.dueOn);
+    };
+    const until = addDays(day, 3);
+    const due = await openDeadlines(tx, until);
     const handlers = new Map((await unitsByIds(tx, [...new Set(due.map((d) => d.handlingUnitId).filter((x): x is string => !!x))])).map((u) => [u.id, u]));
     for (const d of due) {
-      const handler = d.handlingUnitId ?? (await bureau(d.countyId));
-      if (d.currentDeadline >= day) {
-        tell(d.countyId, handler, 'WARNING_YELLOW', d.id, d.currentDeadline);
-        continue;
-      }
-      tell(d.countyId, handler, 'WARNING_RED', d.id, d.currentDeadline);
-      const parent = d.handlingUnitId ? (handlers.get(d.handlingUnitId)?.parentId ?? null) : null;
-      if (parent && parent !== handler) tell(d.countyId, parent, 'WARNING_RED', d.id, d.currentDeadline);
-      const b = await bureau(d.countyId);
-      if (b && b !== handler) tell(d.countyId, b, 'WARNING_RED', d.id, d.currentDeadline);
+      const unitId = d.handlingUnitId ?? (await bureau(d.countyId));
+      if (!unitId) continue;
+      const parentUnitId = d.handlingUnitId ? (handlers.get(d.handlingUnitId)?.parentId ?? null) : null;
+      await warn({ countyId: d.countyId, unitId, parentUnitId, dueOn: d.currentDeadline }, { petitionId: d.id });
     }
-    for (const c of await unownedHardCases(tx)) tell(c.countyId, await bureau(c.countyId), 'OWNERSHIP_MISSING', c.id, null);
-    let written = 0;
-    for (let i = 0; i < rows.length; i += 500) {
-      const batch = rows.slice(i, i + 500);
-      const result = await tx.getConnection().execute<{ affectedRows?: number }>(
-        `insert into notification (id, county_id, unit_id, kind, petition_id, due_on, created_at, dedupe_key)
-         values ${batch.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?, now(), ?)').join(', ')}
-         on conflict (dedupe_key) do nothing`,
-        batch.flatMap((r) => [r.countyId, r.unitId, r.kind, r.petitionId, r.dueOn, r.dedupeKey]),
-        'run',
-        tx.getTransactionContext(),
-      );
-      written += result.affectedRows ?? 0;
-    }
+    for (const source of sources) for (const d of await source(tx, until)) await warn(d, d.about);
+    for (const c of await unownedHardCases(tx)) tellOne(c.countyId, await bureau(c.countyId), 'OWNERSHIP_MISSING', { petitionId: c.id }, null);
+    const written = await tell(tx, rows);
     await tx.getConnection().execute('update sweep_run set written = ? where day = ?', [written, day], 'run', tx.getTransactionContext());
     return written;
   });

@@ -6,6 +6,9 @@
  */
 export { Petition } from './petition.entity.js';
 export { readableByIds, readablePetition, requirePetition } from './petition.queries.js';
-export { escalatedAmong, openDeadlines, unownedHardCases, type OpenDeadline } from './petition.links.js';
+export { escalatedAmong, markSupervised, openDeadlines, textAbout, unownedHardCases, type OpenDeadline } from './petition.links.js';
+export { stepOnTimeline, type OutsideStep } from './petition.steps.js';
 export { PetitionWorkflow } from './petition.workflow.js';
 export { verifyChains } from './timeline.service.js';
+export { WarningEnum } from './petition.enums.js';
+export { LeaderRef } from './petition.cases.types.js';

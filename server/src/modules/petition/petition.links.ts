@@ -1,10 +1,15 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { subject } from '@xinfang/permissions';
+import type { Reader } from '../../common/access.js';
 import { Petition } from './petition.entity.js';
+import { withoutPetitioner } from './redact.js';
 
 /**
  * Facts about petitions that other records depend on whoever asks, read WITHOUT a caller's scope
  * (eslint.config.js names this file): each answers ids and flags only, never a petition's content,
- * its petitioner or its number, so that nothing a reader may not see leaves through them.
+ * its petitioner or its number, so that nothing a reader may not see leaves through them (textAbout
+ * reads the petitioner's identity only to take it out of a text).
  */
 
 /** Whether the matter of this petition was decided finally on re-review (a repeat is not accepted again). */
@@ -53,3 +58,34 @@ export async function unownedHardCases(em: EntityManager): Promise<Array<{ id: s
   );
   return rows.map((p) => ({ id: p.id, countyId: p.countyId }));
 }
+
+/** Marks a petition supervised (督办): the supervision group follows it from now on (its read rule). */
+export async function markSupervised(em: EntityManager, id: string): Promise<void> {
+  await em.nativeUpdate(Petition, { id }, { isSupervised: true });
+}
+
+/**
+ * A text another record holds about a petition (a supervision order's requirement, a conference's
+ * decision, a circular's failure), as this reader may see it (docs/domain.md §3): whole for a reader
+ * who may know the petitioner; without the petitioner's name, ID number, phone and address for
+ * anyone else, including a reader who may not read the petition at all (a circular goes to the whole
+ * county); and nothing for the unit an accusation accuses. Answers the text only, never the petition.
+ */
+export async function textAbout(ctx: Reader & { user: { unitId: string } }, petitionId: string | null, value: string | null): Promise<string | null> {
+  if (!value || !petitionId) return value;
+  let loader = petitionsForText.get(ctx);
+  if (!loader) {
+    loader = new DataLoader<string, Petition | null>(async (ids) => {
+      const rows = await ctx.em.find(Petition, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((p) => [p.id, p]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    petitionsForText.set(ctx, loader);
+  }
+  const p = await loader.load(petitionId);
+  if (!p) return value;
+  if (p.kind === 'ACCUSATION' && p.respondentUnitId === ctx.user.unitId) return null;
+  return ctx.ability.can('read', subject('Petition', p), 'petitioner') ? value : withoutPetitioner(value, p);
+}
+
+const petitionsForText = new WeakMap<object, DataLoader<string, Petition | null>>();
