@@ -8,6 +8,7 @@ import { openOrm } from './db/orm.js';
 import { seedDemoCounty } from './seed/demo-county.js';
 import { seedDemoPetitions } from './seed/demo-petitions.js';
 import { seedDemoScreening } from './seed/demo-screening.js';
+import { seedDemoSupervision } from './seed/demo-supervision.js';
 import { seedReferenceData } from './seed/reference-data.js';
 import { PetitionWorkflow } from './modules/petition/index.js';
 import { dailySweep } from './jobs.js';
@@ -64,6 +65,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
           const began = Date.now();
           const reports = await seedDemoScreening(ready.em.fork());
           if (reports) logger.info({ reports, ms: Date.now() - began }, 'demo screening reports loaded');
+          const orders = await seedDemoSupervision(ready.em.fork());
+          if (orders) logger.info({ orders }, 'demo conferences, supervision orders, circular and accountability loaded');
         }
         await new PetitionWorkflow().flagBacklogByAge(ready.em.fork());
         const told = await dailySweep(ready.em.fork());

@@ -10,6 +10,7 @@ import { loadAuthUser } from '../modules/auth/index.js';
 import { User } from '../modules/user/index.js';
 import { seedDemoCounty } from '../seed/demo-county.js';
 import { seedDemoPetitions } from '../seed/demo-petitions.js';
+import { seedDemoSupervision } from '../seed/demo-supervision.js';
 import { seedReferenceData } from '../seed/reference-data.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -39,7 +40,10 @@ export async function serviceWorld(options: { petitions?: boolean } = {}): Promi
   const orm = await openOrm(url.toString(), false, () => undefined, async (ready) => {
     await seedDemoCounty(ready.em.fork());
     await seedReferenceData(ready.em.fork());
-    if (options.petitions !== false) await seedDemoPetitions(ready.em.fork());
+    if (options.petitions !== false) {
+      await seedDemoPetitions(ready.em.fork());
+      await seedDemoSupervision(ready.em.fork());
+    }
   });
   const config = loadConfig({}, { databaseUrl: url.toString() });
   const logger = createLogger('silent');

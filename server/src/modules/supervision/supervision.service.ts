@@ -4,13 +4,13 @@ import { AWAITING_REPORT, addDays, isCalendarDate, shanghaiDate, warningFor, typ
 import { subject } from '@xinfang/permissions';
 import { assertCan, readMaybe, readOne, scopedAll, scopedExport, scopedPage } from '../../common/access.js';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
-import { badInput, conflict, forbidden } from '../../common/errors.js';
-import { likePattern, text } from '../../common/input.js';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
+import { isUuid, likePattern, text } from '../../common/input.js';
 import { expectVersion } from '../../common/write.js';
 import { tell } from '../notification/index.js';
 import { markSupervised, requirePetition, stepOnTimeline, type Petition } from '../petition/index.js';
 import { ScreeningService } from '../screening/index.js';
-import { nameOf, requireUnit } from '../unit/index.js';
+import { nameOf, requireUnit, unitInCounty } from '../unit/index.js';
 import { ConferenceTask } from './conference.entity.js';
 import { AccountabilityRecord, Circular, SupervisionEvent, SupervisionOrder } from './supervision.entity.js';
 import type { EvidenceFilter, IssueSupervisionOrderInput, PublishCircularInput, RecordAccountabilityInput, SupervisionOrderFilter } from './supervision.types.js';
@@ -228,9 +228,14 @@ export class SupervisionService {
 
   // ------------------------------------------------------------------ circulars
 
-  private async evidenceWhere<T>(ctx: RequestContext, filter: EvidenceFilter, dayColumn: string): Promise<FilterQuery<T>> {
+  /** A unit filter names any unit of the county (circulars name units to everyone); the rows stay in scope. */
+  private async evidenceWhere<T>(ctx: SignedInContext, filter: EvidenceFilter, dayColumn: string): Promise<FilterQuery<T>> {
     const where: object[] = [];
-    if (filter.unitId) where.push({ unitId: (await requireUnit(ctx, filter.unitId)).id });
+    if (filter.unitId) {
+      const unit = isUuid(filter.unitId) ? await unitInCounty(ctx.em, filter.unitId, ctx.user.countyId) : null;
+      if (!unit) throw notFound('Unit');
+      where.push({ unitId: unit.id });
+    }
     if (filter.year) where.push(yearOf(filter.year, dayColumn));
     if (filter.petitionId) where.push({ petitionId: filter.petitionId });
     return (where.length ? { $and: where } : {}) as FilterQuery<T>;
@@ -244,11 +249,11 @@ export class SupervisionService {
     return readMaybe(ctx, Circular, 'Circular', id);
   }
 
-  async circulars(ctx: RequestContext, filter: EvidenceFilter = {}, first?: number | null, after?: string | null) {
+  async circulars(ctx: SignedInContext, filter: EvidenceFilter = {}, first?: number | null, after?: string | null) {
     return scopedPage(ctx, Circular, 'Circular', { where: await this.evidenceWhere<Circular>(ctx, filter, 'publishedOn'), orderBy: CIRCULAR_ORDER, first, after });
   }
 
-  async allCirculars(ctx: RequestContext, filter: EvidenceFilter = {}): Promise<Circular[]> {
+  async allCirculars(ctx: SignedInContext, filter: EvidenceFilter = {}): Promise<Circular[]> {
     return scopedExport(ctx, Circular, 'Circular', { where: await this.evidenceWhere<Circular>(ctx, filter, 'publishedOn'), orderBy: CIRCULAR_ORDER });
   }
 
@@ -291,11 +296,11 @@ export class SupervisionService {
 
   // ------------------------------------------------------------------ accountability
 
-  async records(ctx: RequestContext, filter: EvidenceFilter = {}, first?: number | null, after?: string | null) {
+  async records(ctx: SignedInContext, filter: EvidenceFilter = {}, first?: number | null, after?: string | null) {
     return scopedPage(ctx, AccountabilityRecord, 'AccountabilityRecord', { where: await this.evidenceWhere<AccountabilityRecord>(ctx, filter, 'decidedOn'), orderBy: RECORD_ORDER, first, after });
   }
 
-  async allRecords(ctx: RequestContext, filter: EvidenceFilter = {}): Promise<AccountabilityRecord[]> {
+  async allRecords(ctx: SignedInContext, filter: EvidenceFilter = {}): Promise<AccountabilityRecord[]> {
     return scopedExport(ctx, AccountabilityRecord, 'AccountabilityRecord', { where: await this.evidenceWhere<AccountabilityRecord>(ctx, filter, 'decidedOn'), orderBy: RECORD_ORDER });
   }
 
