@@ -69,9 +69,11 @@ export async function markSupervised(em: EntityManager, id: string): Promise<voi
  * decision, a circular's failure), as this reader may see it (docs/domain.md §3): whole for a reader
  * who may know the petitioner; without the petitioner's name, ID number, phone and address for
  * anyone else, including a reader who may not read the petition at all (a circular goes to the whole
- * county); and nothing for the unit an accusation accuses. Answers the text only, never the petition.
+ * county). About an accusation, nothing at all for a reader who may not read its content — the unit
+ * it accuses, and everyone outside its scope — since such a text may quote what it accuses. Answers
+ * the text only, never the petition.
  */
-export async function textAbout(ctx: Reader & { user: { unitId: string } }, petitionId: string | null, value: string | null): Promise<string | null> {
+export async function textAbout(ctx: Reader, petitionId: string | null, value: string | null): Promise<string | null> {
   if (!value || !petitionId) return value;
   let loader = petitionsForText.get(ctx);
   if (!loader) {
@@ -84,8 +86,9 @@ export async function textAbout(ctx: Reader & { user: { unitId: string } }, peti
   }
   const p = await loader.load(petitionId);
   if (!p) return value;
-  if (p.kind === 'ACCUSATION' && p.respondentUnitId === ctx.user.unitId) return null;
-  return ctx.ability.can('read', subject('Petition', p), 'petitioner') ? value : withoutPetitioner(value, p);
+  const s = subject('Petition', p);
+  if (p.kind === 'ACCUSATION' && !ctx.ability.can('read', s, 'content')) return null;
+  return ctx.ability.can('read', s, 'petitioner') ? value : withoutPetitioner(value, p);
 }
 
 const petitionsForText = new WeakMap<object, DataLoader<string, Petition | null>>();
