@@ -11,7 +11,7 @@ import { MATRIX, PETITION_RELATIONS, ROLES, UNIT_RELATIONS, type Outcome, type R
 // version before the current one, so an authorised caller gets CONFLICT (the permission checks all
 // come before the version check) and nothing changes; `live` runs it for real on a fresh object
 // after every refusal has been checked to have changed nothing.
-type Family = 'unit' | 'petition' | 'report' | 'dispute' | 'user' | 'self' | 'county' | 'list' | 'scopedList';
+type Family = 'unit' | 'petition' | 'report' | 'dispute' | 'user' | 'order' | 'task' | 'conference' | 'circular' | 'self' | 'county' | 'list' | 'scopedList';
 
 interface Target {
   role: Role;
@@ -22,6 +22,11 @@ interface Target {
   report?: Fixture;
   dispute?: Fixture;
   user?: Fixture & { username: string };
+  /** A supervision order naming the unit, a conference task it owns. */
+  order?: Fixture;
+  task?: Fixture;
+  conference?: Fixture;
+  circular?: Fixture;
 }
 interface Fixture {
   id: string;
@@ -55,6 +60,11 @@ interface Fixtures {
   reports: Map<string, Fixture>;
   disputes: Map<string, Fixture>;
   users: Map<string, Fixture & { username: string }>;
+  /** By the unit each names (a supervision order) or is owned by (a conference task). */
+  orders: Map<string, Fixture>;
+  tasks: Map<string, Fixture>;
+  conference: Fixture;
+  circular: Fixture;
   rule: Fixture;
   clones: Record<string, { username: string; password: string }>;
   periods: Map<string, string>;
@@ -91,7 +101,7 @@ const ROLE_OF_KIND: Record<string, string> = {
   TOWNSHIP: 'TOWNSHIP', VILLAGE: 'VILLAGE', VILLAGE_GROUP: 'VILLAGE',
 };
 
-const id = (t: Target, k: 'petition' | 'report' | 'dispute' | 'user') => t[k]!.id;
+const id = (t: Target, k: 'petition' | 'report' | 'dispute' | 'user' | 'order' | 'task' | 'conference' | 'circular') => t[k]!.id;
 const petitionAct = (stage: Stage, extra: Record<string, unknown> = {}): Spec => ({
   family: 'petition',
   allow: 'stale',
@@ -122,6 +132,18 @@ const SPECS: Record<string, Spec> = {
   countyLeaders: { family: 'county', vars: () => ({}) },
   notifications: { family: 'self', vars: () => ({ unreadOnly: true }) },
   unreadNotificationCount: { family: 'self', vars: () => ({}) },
+  // ---- supervision and joint conferences
+  supervisionOrders: { family: 'list', vars: () => ({ first: 5 }) },
+  exportSupervisionOrders: { family: 'list', vars: () => ({}) },
+  supervisionOrder: { family: 'order', vars: (t) => ({ id: id(t, 'order') }) },
+  circulars: { family: 'list', vars: () => ({ first: 5 }) },
+  exportCirculars: { family: 'list', vars: () => ({}) },
+  circular: { family: 'circular', vars: (t) => ({ id: id(t, 'circular') }) },
+  accountabilityRecords: { family: 'list', vars: () => ({ first: 5 }) },
+  exportAccountabilityRecords: { family: 'list', vars: () => ({}) },
+  conferences: { family: 'list', vars: () => ({ first: 5 }) },
+  conference: { family: 'conference', vars: (t) => ({ id: id(t, 'conference') }) },
+  conferenceTasks: { family: 'list', vars: () => ({ first: 5 }) },
   proposeHandlingUnit: { family: 'unit', vars: (t) => ({ categoryCode: 'LAND', kind: 'CLAIM', locationUnitId: t.unitId }) },
   screeningCompliance: { family: 'unit', vars: (t) => ({ month: MONTH, scopeUnitId: t.unitId }) },
   screeningPeriods: { family: 'unit', vars: (t) => ({ unitId: t.unitId, from: addDays(TODAY, -20), to: TODAY }) },
@@ -162,6 +184,19 @@ const SPECS: Record<string, Spec> = {
       },
     }),
   },
+
+  // ---- supervision and conference mutations: the permission checks come before the version.
+  issueSupervisionOrder: { family: 'county', allow: 'live', vars: () => ({ input: { petitionId: SUPERVISED.value, unitId: LAND_ID.value, requirement: '矩阵督办', dueOn: addDays(TODAY, 5) } }) },
+  reportOnSupervisionOrder: { family: 'order', allow: 'stale', vars: (t, version) => ({ id: id(t, 'order'), version, input: { report: '矩阵反馈' } }) },
+  closeSupervisionOrder: { family: 'order', allow: 'stale', vars: (t, version) => ({ id: id(t, 'order'), version, decision: 'ACCEPT' }) },
+  publishCircular: { family: 'county', allow: 'live', vars: () => ({ input: { unitId: LAND_ID.value, title: '矩阵通报', failure: '矩阵问题' } }) },
+  recordAccountability: { family: 'county', allow: 'live', vars: () => ({ input: { unitId: LAND_ID.value, post: '矩阵职务', measure: 'CRITICISM', authority: '县纪委监委', decidedOn: TODAY } }) },
+  recordConference: {
+    family: 'county',
+    allow: 'live',
+    vars: () => ({ input: { heldOn: TODAY, title: '矩阵会办', chairUserId: CHAIR_ID.value, attendingUnitIds: [LAND_ID.value], items: [{ petitionId: LINK_PETITION.value, decision: '矩阵决定', tasks: [{ ownerUnitId: LAND_ID.value, description: '矩阵任务', dueOn: addDays(TODAY, 5) }] }] } }),
+  },
+  completeConferenceTask: { family: 'task', allow: 'stale', vars: (t, version) => ({ id: id(t, 'task'), version }) },
 
   // ---- screening mutations
   cancelScreeningRule: {
@@ -246,6 +281,10 @@ const SPECS: Record<string, Spec> = {
 
 // Values the specs read that exist only once the platform runs (set in beforeAll of each mode).
 const HRSS_ID: { value?: string } = {};
+const LAND_ID: { value?: string } = {};
+const CHAIR_ID: { value?: string } = {};
+/** A key matter (the supervision group reads it) to issue orders on. */
+const SUPERVISED: { value?: string } = {};
 const LINK_PETITION: { value?: string } = {};
 const RULE: { value?: Fixture } = {};
 const PERIODS: { value: Map<string, string> } = { value: new Map() };
@@ -257,7 +296,10 @@ function targetsFor(op: string, role: Role, f: Fixtures): Target[] {
   const spec = SPECS[op]!;
   const unitOf = (relation: Relation, name: string): Target => ({ role, relation, unitId: f.unitIds.get(name), unitName: name });
   if (role === 'nobody') {
-    const t: Target = { ...unitOf('any', '石桥村'), petition: f.petitions.shiqiao, report: f.reports.get('石桥村'), dispute: f.disputes.get('石桥村'), user: f.users.get('石桥村') };
+    const t: Target = {
+      ...unitOf('any', '石桥村'), petition: f.petitions.shiqiao, report: f.reports.get('石桥村'), dispute: f.disputes.get('石桥村'), user: f.users.get('石桥村'),
+      order: f.orders.get('石桥村'), task: f.tasks.get('石桥村'), conference: f.conference, circular: f.circular,
+    };
     if (spec.family === 'list' || spec.family === 'scopedList') delete t.unitId;
     return [t];
   }
@@ -266,6 +308,10 @@ function targetsFor(op: string, role: Role, f: Fixtures): Target[] {
       return [{ role, relation: 'self' }];
     case 'county':
       return [{ role, relation: 'county' }];
+    case 'conference':
+      return [{ role, relation: 'county', conference: f.conference }];
+    case 'circular':
+      return [{ role, relation: 'county', circular: f.circular }];
     case 'list':
       return [{ role, relation: 'all' }];
     case 'scopedList':
@@ -276,8 +322,11 @@ function targetsFor(op: string, role: Role, f: Fixtures): Target[] {
       return Object.entries(PETITION_RELATIONS[role]).filter(([, p]) => p && f.petitions[p]).map(([r, p]) => ({ role, relation: r as Relation, petition: f.petitions[p!] }));
     case 'report':
     case 'dispute':
-    case 'user': {
-      const pool = spec.family === 'report' ? f.reports : spec.family === 'dispute' ? f.disputes : f.users;
+    case 'user':
+    case 'order':
+    case 'task': {
+      const pools = { report: f.reports, dispute: f.disputes, user: f.users, order: f.orders, task: f.tasks };
+      const pool: Map<string, Fixture> = pools[spec.family];
       return Object.entries(UNIT_RELATIONS[role])
         .filter(([, name]) => pool.has(name!))
         .map(([r, name]) => ({ ...unitOf(r as Relation, name!), [spec.family]: pool.get(name!) }));
@@ -290,7 +339,7 @@ const outcomeOf = (answer: GraphQLAnswer): string => {
   return String(answer.errors[0]!.extensions?.code ?? 'NO_CODE');
 };
 
-const versionOf = (t: Target): number => (t.petition ?? t.report ?? t.dispute ?? t.user ?? { version: UNIT_VERSIONS.get(t.unitName ?? '') ?? RULE.value?.version ?? 1 }).version;
+const versionOf = (t: Target): number => (t.petition ?? t.report ?? t.dispute ?? t.user ?? t.order ?? t.task ?? { version: UNIT_VERSIONS.get(t.unitName ?? '') ?? RULE.value?.version ?? 1 }).version;
 const UNIT_VERSIONS = new Map<string, number>();
 
 const OBSERVE = process.env.MATRIX_OBSERVE === '1';
@@ -334,8 +383,11 @@ describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
 
   /** What a refusal must leave as it was: every row's version and every append-only table's size. */
   async function fingerprint(): Promise<string> {
-    const versioned = ['petition', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_rule'];
-    const counted = ['petition', 'petition_event', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_event', 'calendar_day', 'screening_rule', 'revoked_session'];
+    const versioned = ['petition', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_rule', 'supervision_order', 'conference_task', 'circular', 'accountability_record', 'conference'];
+    const counted = [
+      'petition', 'petition_event', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_event', 'calendar_day', 'screening_rule', 'revoked_session',
+      'supervision_order', 'supervision_event', 'circular', 'accountability_record', 'conference', 'conference_item', 'conference_task', 'notification',
+    ];
     const parts: string[] = [];
     for (const t of versioned) parts.push(`${t}:${JSON.stringify(await db().execute(`select md5(string_agg(id::text || ':' || version, ',' order by id)) as h from ${t}`))}`);
     for (const t of counted) parts.push(`${t}#${JSON.stringify(await db().execute(`select count(*)::int as c from ${t}`))}`);
@@ -444,8 +496,29 @@ describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
       await must(as('admin', 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username, displayName: `${role} clone`, password: 'clone-pass-2026', roles: me.roles, unitId: me.unitId } }));
       clones[role] = { username, password: 'clone-pass-2026' };
     }
+    // Supervision: an order naming each unit of UNIT_RELATIONS, on a key matter; a conference with a
+    // task owned by each; a circular and the chair to record conferences with.
+    LAND_ID.value = unitIds.get('县自然资源局');
+    SUPERVISED.value = petitions.hexiKey!.id;
+    CHAIR_ID.value = ((await must(as('bureau', '{ countyLeaders { id displayName } }'))).countyLeaders as Array<{ id: string; displayName: string }>).find((l) => l.displayName === '县长')!.id;
+    const named = [...new Set(Object.values(UNIT_RELATIONS).flatMap((r) => Object.values(r)))].filter((name) => name !== '邻县');
+    const orders = new Map<string, Fixture>();
+    for (const name of named) {
+      orders.set(name, (await must(as('supervisor', 'mutation($i: IssueSupervisionOrderInput!) { issueSupervisionOrder(input: $i) { id version } }', {
+        i: { petitionId: SUPERVISED.value, unitId: unitIds.get(name), requirement: `矩阵督办${name}`, dueOn: addDays(TODAY, 10) },
+      }))).issueSupervisionOrder as Fixture);
+    }
+    const conference = (await must(as('bureau', 'mutation($i: RecordConferenceInput!) { recordConference(input: $i) { id version items { tasks { id version ownerUnit { name } } } } }', {
+      i: {
+        heldOn: TODAY, title: '矩阵会办', chairUserId: CHAIR_ID.value, attendingUnitIds: [unitIds.get('县群众工作局')],
+        items: [{ petitionId: SUPERVISED.value, decision: '矩阵决定', tasks: named.map((name) => ({ ownerUnitId: unitIds.get(name), description: `矩阵任务${name}`, dueOn: addDays(TODAY, 10) })) }],
+      },
+    }))).recordConference as { id: string; version: number; items: Array<{ tasks: Array<{ id: string; version: number; ownerUnit: { name: string } }> }> };
+    const tasks = new Map(conference.items[0]!.tasks.map((t) => [t.ownerUnit.name, { id: t.id, version: t.version }]));
+    const circular = (await must(as('supervisor', 'mutation($i: PublishCircularInput!) { publishCircular(input: $i) { id version } }', { i: { unitId: unitIds.get('青山乡'), title: '矩阵通报', failure: '矩阵问题' } }))).publishCircular as Fixture;
+
     let n = 100;
-    f = { url, tokens, unitIds, unitKinds, petitions, reports, disputes, users, rule, clones, periods, seq: () => n++, fresh };
+    f = { url, tokens, unitIds, unitKinds, petitions, reports, disputes, users, orders, tasks, conference, circular, rule, clones, periods, seq: () => n++, fresh };
   });
 
   afterAll(async () => {
@@ -546,7 +619,7 @@ describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
   const allows = (op: string, role: Role, relation: string) => MATRIX[op]?.[role]?.[relation as Relation] === 'ALLOW';
   const COUNTY_WIDE: Role[] = ['secretary', 'magistrate', 'bureau', 'supervisor', 'admin'];
 
-  it.skipIf(OBSERVE)('lists to each role exactly what the table lets it read: petitions, units, users, disputes, the screening grid', async () => {
+  it.skipIf(OBSERVE)('lists to each role exactly what the table lets it read: petitions, units, users, disputes, the screening grid, supervision orders', async () => {
     const problems: string[] = [];
     const check = (what: string, role: Role, relation: string, listed: boolean, allowed: boolean) => {
       if (listed !== allowed) problems.push(`${what} ${role} ${relation}: ${listed ? 'listed' : 'not listed'} but the table says ${allowed ? 'ALLOW' : 'refused'}`);
@@ -567,6 +640,12 @@ describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
           const users = await everyId(role, 'users');
           for (const [r, name] of Object.entries(UNIT_RELATIONS[role])) if (f.users.has(name!)) check('users', role, r, users.ids.has(f.users.get(name!)!.id), allows('user', role, r));
         }
+
+        // Supervision orders: listed exactly where the single read is allowed, and the export agrees.
+        const orders = await gql(f.url, '{ supervisionOrders(first: 200) { totalCount edges { node { id } } } exportSupervisionOrders { rows } }', {}, f.tokens[role]);
+        const orderIds = new Set((orders.data?.supervisionOrders.edges as Array<{ node: { id: string } }> | undefined)?.map((e) => e.node.id) ?? []);
+        if (orders.data?.supervisionOrders.totalCount !== orders.data?.exportSupervisionOrders.rows) problems.push(`supervisionOrders ${role}: ${orders.text.slice(0, 120)}`);
+        for (const [r, name] of Object.entries(UNIT_RELATIONS[role])) if (f.orders.has(name!)) check('supervisionOrders', role, r, orderIds.has(f.orders.get(name!)!.id), allows('supervisionOrder', role, r));
 
         const disputes = await everyId(role, 'disputes');
         for (const [r, name] of Object.entries(UNIT_RELATIONS[role])) if (f.disputes.has(name!)) check('disputes', role, r, disputes.ids.has(f.disputes.get(name!)!.id), allows('dispute', role, r));

@@ -88,6 +88,12 @@ interface World {
   ownUnitId: string;
   ownUserId: string;
   ruleId: string;
+  /** Supervision on the accusations: orders to the handler (a, b) and one to the accused township on A (q). */
+  orders: { a: { id: string; version: number }; b: { id: string; version: number }; q: { id: string; version: number } };
+  circulars: { a: string; b: string };
+  conferenceId: string;
+  /** Conference tasks on A: one the accused township owns, one the commission owns. */
+  tasks: { q: { id: string; version: number }; d: { id: string; version: number } };
 }
 
 type Vars = Record<string, unknown>;
@@ -145,6 +151,27 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
   units: (w) => [{}, { filter: { subtreeOf: w.ownUnitId } }],
   user: (w) => [{ id: w.ownUserId }],
   users: () => [{ first: 50 }],
+
+  // ---- supervision and joint conferences on both accusations
+  supervisionOrders: (w) => [{ first: 50 }, { first: 50, filter: { petitionId: w.a.id } }, { first: 50, filter: { petitionId: w.b.id } }, { first: 50, filter: { unitId: w.ownUnitId } }, { first: 50, filter: { open: true } }],
+  supervisionOrder: (w) => [{ id: w.orders.a.id }, { id: w.orders.b.id }, { id: w.orders.q.id }],
+  exportSupervisionOrders: (w) => [{}, { filter: { petitionId: w.a.id } }, { filter: { unitId: w.ownUnitId } }],
+  circulars: (w) => [{ first: 50 }, { first: 50, filter: { petitionId: w.a.id } }, { first: 50, filter: { petitionId: w.b.id } }],
+  circular: (w) => [{ id: w.circulars.a }, { id: w.circulars.b }],
+  exportCirculars: () => [{}],
+  accountabilityRecords: (w) => [{ first: 50 }, { first: 50, filter: { unitId: w.units.get('县纪委监委') } }],
+  exportAccountabilityRecords: () => [{}],
+  conferences: (w) => [{ first: 50 }, { first: 50, filter: { petitionId: w.a.id } }],
+  conference: (w) => [{ id: w.conferenceId }],
+  conferenceTasks: (w) => [{ first: 50 }, { first: 50, filter: { mine: true } }, { first: 50, filter: { conferenceId: w.conferenceId } }],
+  issueSupervisionOrder: (w) => [w.a, w.b].map((p) => ({ input: { petitionId: p.id, unitId: w.ownUnitId, requirement: `查明${A.name}`, dueOn: TODAY } })),
+  // The township is named by an order on the accusation against it: it may report, and reads nothing of it.
+  reportOnSupervisionOrder: (w) => [w.orders.q, w.orders.a, w.orders.b].flatMap((o) => [o.version, o.version - 1].map((version) => ({ id: o.id, version, input: { report: '已办理' } }))),
+  closeSupervisionOrder: (w) => [w.orders.a, w.orders.q].map((o) => ({ id: o.id, version: o.version, decision: 'REOPEN', reason: '重办', dueOn: TODAY })),
+  publishCircular: (w) => [{ input: { unitId: w.ownUnitId, title: '通报', failure: '问题', petitionId: w.a.id } }],
+  recordAccountability: (w) => [{ input: { unitId: w.ownUnitId, post: '职务', measure: 'CRITICISM', authority: '县纪委监委', decidedOn: TODAY, petitionId: w.a.id } }],
+  recordConference: (w) => [{ input: { heldOn: TODAY, title: '会办', chairUserId: w.ownUserId, attendingUnitIds: [], items: [{ petitionId: w.a.id, decision: '决定' }] } }],
+  completeConferenceTask: (w) => [w.tasks.q, w.tasks.d].flatMap((t) => [t.version, t.version - 1].map((version) => ({ id: t.id, version, note: '已完成' }))),
 
   // ---- petition mutations on each accusation, with its version and with a stale one
   ...(
@@ -306,7 +333,47 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     const d = report.disputes[0];
     const linked = (await as('bureau', 'mutation($d: ID!, $v: Int!, $p: ID!) { linkDisputeToPetition(disputeId: $d, version: $v, petitionId: $p) { id version } }', { d: d.id, v: d.version, p: a.id })).linkDisputeToPetition;
     const rule = (await as('bureau', 'mutation($i: ScreeningRuleInput!) { setScreeningRule(input: $i) { id } }', { i: { unitKind: 'VILLAGE_GROUP', cadence: 'MONTHLY', dueAfterDays: 5, effectiveFrom: '2029-06-01' } })).setScreeningRule;
-    w = { url, units, a, b, dispute: { id: linked.id, version: linked.version, reportId: report.id, periodStart: period.periodStart }, ownUnitId: '', ownUserId: '', ruleId: rule.id };
+
+    // Supervision on both accusations, every text of it naming the accuser and quoting the accusation:
+    // orders to the commission that handles them (reported on), one to the accused township on A, a
+    // circular and an accountability record on each, and a joint conference on both with tasks.
+    tokens.supervisor = await signIn(url, 'supervisor');
+    const order = async (p: { id: string }, s: typeof A, unit: string) => {
+      const o = (await as('supervisor', 'mutation($i: IssueSupervisionOrderInput!) { issueSupervisionOrder(input: $i) { id version } }', {
+        i: { petitionId: p.id, unitId: units.get(unit), requirement: `约谈${s.name}（${s.phone}），核实${s.words[0]}`, dueOn: addDays(TODAY, 3) },
+      })).issueSupervisionOrder as { id: string; version: number };
+      return o;
+    };
+    const reported = async (o: { id: string; version: number }, s: typeof A) =>
+      (await as('discipline', 'mutation($id: ID!, $v: Int!, $r: String!) { reportOnSupervisionOrder(id: $id, version: $v, input: { report: $r }) { id version } }', { id: o.id, v: o.version, r: `已约谈${s.name}，${s.words[1]}属实` })).reportOnSupervisionOrder as { id: string; version: number };
+    const orderA = await reported(await order(a, A, '县纪委监委'), A);
+    const orderB = await reported(await order(b, B, '县纪委监委'), B);
+    const orderQ = await order(a, A, '青山乡');
+    const circular = async (o: { id: string }, s: typeof A) =>
+      ((await as('supervisor', 'mutation($i: PublishCircularInput!) { publishCircular(input: $i) { id } }', { i: { unitId: units.get('县纪委监委'), title: '关于督办事项办理迟缓的通报', failure: `${s.name}所举报${s.words[0]}一事办理迟缓`, orderId: o.id } })).publishCircular as { id: string }).id;
+    const circulars = { a: await circular(orderA, A), b: await circular(orderB, B) };
+    for (const [o, s, c] of [[orderA, A, circulars.a], [orderB, B, circulars.b]] as const) {
+      await as('supervisor', 'mutation($i: RecordAccountabilityInput!) { recordAccountability(input: $i) { id } }', {
+        i: { unitId: units.get('县纪委监委'), post: '信访室主任', measure: 'ADMONITION', authority: '县纪委监委', decidedOn: TODAY, reason: `未及时核实${s.name}举报的${s.words[0]}`, orderId: o.id, circularId: c },
+      });
+    }
+    const conference = (await as('bureau', 'mutation($i: RecordConferenceInput!) { recordConference(input: $i) { id items { tasks { id version ownerUnit { name } } } } }', {
+      i: {
+        heldOn: TODAY, title: '集中会办', chairUserId: magistrateId, attendingUnitIds: [units.get('县纪委监委'), units.get('青山乡')], attendees: '县长、纪委监委',
+        items: [
+          { petitionId: a.id, decision: `保护${A.name}，查清${A.words[0]}`, tasks: [
+            { ownerUnitId: units.get('青山乡'), description: `配合核实${A.words[2]}，不得接触${A.name}`, dueOn: addDays(TODAY, 2) },
+            { ownerUnitId: units.get('县纪委监委'), description: `约谈${A.name}（${A.phone}）`, dueOn: addDays(TODAY, 2) },
+          ] },
+          { petitionId: b.id, decision: `保护${B.name}，查清${B.words[0]}`, tasks: [{ ownerUnitId: units.get('县纪委监委'), description: `约谈${B.name}`, dueOn: addDays(TODAY, 2) }] },
+        ],
+      },
+    })).recordConference as { id: string; items: Array<{ tasks: Array<{ id: string; version: number; ownerUnit: { name: string } }> }> };
+    const taskOf = (name: string) => conference.items[0]!.tasks.find((t) => t.ownerUnit.name === name)!;
+    w = {
+      url, units, a, b, dispute: { id: linked.id, version: linked.version, reportId: report.id, periodStart: period.periodStart }, ownUnitId: '', ownUserId: '', ruleId: rule.id,
+      orders: { a: orderA, b: orderB, q: orderQ }, circulars, conferenceId: conference.id, tasks: { q: taskOf('青山乡'), d: taskOf('县纪委监委') },
+    };
   });
   afterAll(async () => platform?.stop());
 
@@ -373,6 +440,11 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
     expect(found(exported, A.idNumber)).toBe(true);
     // Through a link: the bureau reads the dispute's petition with its petitioner.
     expect(found(await run('bureau', 'dispute', { id: w.dispute.id }), A.name)).toBe(true);
+    // Supervision's texts: the commission reads the circular, the order and the conference task whole.
+    expect(found(await run('discipline', 'circular', { id: w.circulars.a }), A.name)).toBe(true);
+    expect(found(await run('discipline', 'supervisionOrder', { id: w.orders.a.id }), A.words[1])).toBe(true);
+    expect(found(await run('discipline', 'conferenceTasks', { first: 50, filter: { mine: true } }), A.phone)).toBe(true);
+    expect(found(await run('bureau', 'conference', { id: w.conferenceId }), A.name)).toBe(true);
     // Inside a token: the session's payload is decoded too.
     const me = (await gql(w.url, '{ me { id } }', {}, tokens.qingshan)).data!.me.id as string;
     const session = await gql(w.url, documentFor(op('login'), { username: 'qingshan', password: 'xinfang-demo' }, 'token'), { username: 'qingshan', password: 'xinfang-demo' });
