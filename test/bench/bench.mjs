@@ -95,6 +95,12 @@ try {
     category { name } unit { name } } } } }`;
   const CASES = (list) => `query($f: CaseFilter) { ${list}(first: 50, filter: $f) { totalCount edges { node { id number status subject ageDays lastActionAt
     locationUnit { name } ownership { isOwned missing leader { displayName } unit { name } } } } } }`;
+  const supervisor = (await login('supervisor')).login.token;
+  const land = (await login('land')).login.token;
+  const ORDERS = `query($f: SupervisionOrderFilter) { supervisionOrders(first: 50, filter: $f) { totalCount edges { node { id number status dueOn warning requirement
+    unit { name } petition { id number } } } } }`;
+  const TASKS = `{ conferenceTasks(first: 50, filter: { mine: true }) { totalCount edges { node { id description dueOn doneOn warning conference { title } petition { number } } } } }`;
+  const CIRCULARS = `{ circulars(first: 50) { totalCount edges { node { id number title failure publishedOn unit { name } petition { number } } } } }`;
   const results = [
     await measure('login (argon2id)', 40, 2, () => login('bureau')),
     await measure('me', N, CONCURRENCY, () => gql('{ me { username unit { name path { name } } } }', {}, bureau)),
@@ -111,6 +117,10 @@ try {
     await measure('disputes, text search', N, CONCURRENCY, () => gql(DISPUTES, { f: { search: '纠纷' } }, bureau)),
     await measure('key matters, page of 50 with 包案 (bureau)', N, CONCURRENCY, () => gql(CASES('keyMatters'), { f: {} }, bureau)),
     await measure('backlog, page of 50 with 包案 (township)', N, CONCURRENCY, () => gql(CASES('backlog'), { f: {} }, qingshan)),
+    await measure('supervision orders, page of 50 (supervisor)', N, CONCURRENCY, () => gql(ORDERS, { f: {} }, supervisor)),
+    await measure('supervision orders, the unit’s own (department)', N, CONCURRENCY, () => gql(ORDERS, { f: {} }, land)),
+    await measure('conference tasks, the unit’s own (department)', N, CONCURRENCY, () => gql(TASKS, {}, land)),
+    await measure('circulars, page of 50 (township)', N, CONCURRENCY, () => gql(CIRCULARS, {}, qingshan)),
   ];
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
