@@ -1,6 +1,7 @@
 import type { Messages } from './zh-cn';
 import { casesEn } from './cases.en';
 import { inboxEn } from './inbox.en';
+import { circularsEn, conferencesEn, supervisionEn } from './supervision.en';
 import { petitionEn } from './petition.en';
 import { petitionListEn } from './petition-list.en';
 import { petitionWorkEn } from './petition-work.en';
@@ -14,6 +15,9 @@ export const en: Messages = {
   screening: screeningEn,
   cases: casesEn,
   inbox: inboxEn,
+  supervision: supervisionEn,
+  circulars: circularsEn,
+  conferences: conferencesEn,
   app: {
     name: 'Petition Work Platform',
     latinName: 'xinfang',
@@ -70,6 +74,10 @@ export const en: Messages = {
     petitionNew: 'Register a petition',
     keyMatters: 'Key matters',
     backlog: 'Backlog',
+    supervision: 'Supervision',
+    conferences: 'Joint conferences',
+    conferenceNew: 'Record conference',
+    circulars: 'Circulars & accountability',
     screeningSubmit: 'Screening reports',
     screeningCompliance: 'Screening compliance',
     disputes: 'Dispute ledger',

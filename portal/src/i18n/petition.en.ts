@@ -45,6 +45,9 @@ export const petitionEn: typeof petitionZhCN = {
     INSTRUCTION: 'Leader’s instruction',
     FLAGGED: 'Flagged',
     OWNERSHIP_SET: 'Ownership recorded or changed',
+    CONFERENCE_DECISION: 'Joint conference decision',
+    SUPERVISED: 'Supervision order issued',
+    SUPERVISION_ACCEPTED: 'Supervision order closed',
   },
   action: {
     accept: 'Accept',

@@ -43,6 +43,9 @@ export const petitionZhCN = {
     INSTRUCTION: '领导批示',
     FLAGGED: '标记',
     OWNERSHIP_SET: '包案落实/调整',
+    CONFERENCE_DECISION: '集中会办意见',
+    SUPERVISED: '督查督办',
+    SUPERVISION_ACCEPTED: '督办办结',
   },
   action: {
     accept: '受理',

@@ -1,5 +1,6 @@
 import { casesZhCN } from './cases.zh-cn';
 import { inboxZhCN } from './inbox.zh-cn';
+import { circularsZhCN, conferencesZhCN, supervisionZhCN } from './supervision.zh-cn';
 import { petitionZhCN } from './petition.zh-cn';
 import { petitionListZhCN } from './petition-list.zh-cn';
 import { petitionWorkZhCN } from './petition-work.zh-cn';
@@ -13,6 +14,9 @@ export const zhCN = {
   screening: screeningZhCN,
   cases: casesZhCN,
   inbox: inboxZhCN,
+  supervision: supervisionZhCN,
+  circulars: circularsZhCN,
+  conferences: conferencesZhCN,
   app: {
     name: '信访工作平台',
     latinName: 'xinfang',
@@ -69,6 +73,10 @@ export const zhCN = {
     petitionNew: '信访登记',
     keyMatters: '重点信访事项',
     backlog: '信访积案',
+    supervision: '督查督办',
+    conferences: '集中会办',
+    conferenceNew: '记录会办',
+    circulars: '通报追责',
     screeningSubmit: '排查报送',
     screeningCompliance: '排查情况',
     disputes: '矛盾纠纷台账',

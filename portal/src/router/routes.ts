@@ -9,6 +9,9 @@ import { backlogRoute, keyMattersRoute } from '@/pages/cases/cases.route';
 import { receiptRoute } from '@/pages/receipt/receipt.route';
 import { calendarRoute } from '@/pages/calendar/calendar.route';
 import { inboxRoute } from '@/pages/inbox/inbox.route';
+import { supervisionOrderRoute, supervisionRoute } from '@/pages/supervision/supervision.route';
+import { conferenceDetailRoute, conferenceNewRoute, conferencesRoute } from '@/pages/conferences/conferences.route';
+import { circularsRoute } from '@/pages/circulars/circulars.route';
 import { disputesRoute, screeningComplianceRoute, screeningSettingsRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
 import { canEnter } from './scope';
 
@@ -35,6 +38,12 @@ export const appRoutes: RouteRecordRaw[] = [
   backlogRoute,
   petitionNewRoute,
   petitionDetailRoute,
+  supervisionRoute,
+  supervisionOrderRoute,
+  conferencesRoute,
+  conferenceNewRoute,
+  conferenceDetailRoute,
+  circularsRoute,
   screeningSubmitRoute,
   screeningComplianceRoute,
   disputesRoute,

@@ -77,6 +77,7 @@ const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFra
   keyMatterReason: '群体性诉求，多次越级上访',
   canSetOwnership: true,
   canFlag: false,
+  supervisionOrders: [],
   ownership: PARTLY,
   ...over,
 });

@@ -61,6 +61,7 @@ const petition = (over: Partial<PetitionDetailFragment> = {}): PetitionDetailFra
   keyMatterReason: null,
   canSetOwnership: false,
   canFlag: false,
+  supervisionOrders: [],
   ownership: NOT_OWNED,
   ...over,
 });
