@@ -4,8 +4,8 @@ import { isCalendarDate, shanghaiDate, warningFor, type Warning } from '@xinfang
 import { subject } from '@xinfang/permissions';
 import { assertCan, readMaybe, readOne, scopedAll, scopedPage } from '../../common/access.js';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
-import { badInput, forbidden } from '../../common/errors.js';
-import { likePattern, text } from '../../common/input.js';
+import { badInput, forbidden, notFound } from '../../common/errors.js';
+import { isUuid, likePattern, text } from '../../common/input.js';
 import { expectVersion } from '../../common/write.js';
 import { requirePetition, stepOnTimeline } from '../petition/index.js';
 import { requireUnit } from '../unit/index.js';
@@ -60,6 +60,8 @@ export class ConferenceService {
   }
 
   private taskWhere(ctx: SignedInContext, filter: ConferenceTaskFilter): FilterQuery<ConferenceTask> {
+    if (filter.ownerUnitId && !isUuid(filter.ownerUnitId)) throw notFound('Unit');
+    if (filter.conferenceId && !isUuid(filter.conferenceId)) throw notFound('Conference');
     const where: FilterQuery<ConferenceTask>[] = [];
     if (filter.mine) where.push({ ownerUnitId: ctx.user.unitId });
     if (filter.ownerUnitId) where.push({ ownerUnitId: filter.ownerUnitId });

@@ -5,7 +5,7 @@ import { subject } from '@xinfang/permissions';
 import { assertCan, readMaybe, readOne, scopedAll, scopedExport, scopedPage } from '../../common/access.js';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
-import { isUuid, likePattern, text } from '../../common/input.js';
+import { isUuid, likePattern, text, wholeNumber } from '../../common/input.js';
 import { expectVersion } from '../../common/write.js';
 import { tell } from '../notification/index.js';
 import { markSupervised, requirePetition, stepOnTimeline, type Petition } from '../petition/index.js';
@@ -33,7 +33,11 @@ function dueDay(value: string | null | undefined, field: string): string {
   return value;
 }
 
-const yearOf = (year: number, column: string) => ({ [column]: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
+/** Of a year (2000–2099): BAD_USER_INPUT naming the bounds for another number. */
+const yearOf = (year: number, column: string) => {
+  wholeNumber(year, 'year', 2000, 2099);
+  return { [column]: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } };
+};
 
 /** The next number of a kind in a county's year: 督〔2026〕7号, 通〔2026〕2号. */
 async function nextNumber(em: EntityManager, table: 'supervision_order' | 'circular', prefix: string, countyId: string, day: string): Promise<string> {
@@ -83,7 +87,7 @@ export class SupervisionService {
     if (filter.warning === 'RED') where.push({ status: { $in: [...AWAITING_REPORT] }, dueOn: { $lt: today() } });
     if (filter.warning === 'YELLOW') where.push({ status: { $in: [...AWAITING_REPORT] }, dueOn: { $gte: today(), $lte: addDays(today(), 3) } });
     if (filter.warning === 'NONE') where.push({ $or: [{ status: { $nin: [...AWAITING_REPORT] } }, { dueOn: { $gt: addDays(today(), 3) } }] });
-    if (filter.year) where.push(yearOf(filter.year, 'issuedOn'));
+    if (filter.year !== undefined && filter.year !== null) where.push(yearOf(filter.year, 'issuedOn'));
     const like = likePattern(filter.text);
     if (like) where.push({ number: { $ilike: like } });
     return where.length ? { $and: where } : {};
@@ -236,8 +240,11 @@ export class SupervisionService {
       if (!unit) throw notFound('Unit');
       where.push({ unitId: unit.id });
     }
-    if (filter.year) where.push(yearOf(filter.year, dayColumn));
-    if (filter.petitionId) where.push({ petitionId: filter.petitionId });
+    if (filter.year !== undefined && filter.year !== null) where.push(yearOf(filter.year, dayColumn));
+    if (filter.petitionId) {
+      if (!isUuid(filter.petitionId)) throw notFound('Petition');
+      where.push({ petitionId: filter.petitionId });
+    }
     return (where.length ? { $and: where } : {}) as FilterQuery<T>;
   }
 
