@@ -117,6 +117,30 @@ describe('supervision and joint conferences (PostgreSQL)', () => {
     expect((await refusal(conferences.complete(await world.as('land'), task.id, done.version, null))).code).toBe('BAD_USER_INPUT');
   });
 
+  it('warns of an order at the sweep’s boundaries: nothing four days before, yellow three days before and on the day, red the day after; none once reported', async () => {
+    const supervisor = await world.as('supervisor');
+    const qingshan = await unit('青山乡');
+    // A sweep forty days on, each order's due day set at a boundary of that day.
+    const day = addDays(today, 40);
+    const made: Record<string, string> = {};
+    for (const [name, offset] of [['four', 4], ['three', 3], ['day', 0], ['after', -1]] as const) {
+      const o = await supervision.issue(supervisor, { petitionId: keyCase.id, unitId: qingshan.id, requirement: `边界${name}`, dueOn: today });
+      await world.em().nativeUpdate(SupervisionOrder, { id: o.id }, { dueOn: addDays(day, offset) });
+      made[name] = o.id;
+    }
+    const reported = await supervision.issue(supervisor, { petitionId: keyCase.id, unitId: qingshan.id, requirement: '已反馈', dueOn: today });
+    await supervision.report(await world.as('qingshan'), reported.id, reported.version, '已办');
+    await world.em().nativeUpdate(SupervisionOrder, { id: reported.id }, { dueOn: addDays(day, -1) });
+    expect(await dailySweep(world.em(), day)).toBeGreaterThan(0);
+    const kinds = async (id: string) => (await world.em().find(Notification, { orderId: id, kind: { $in: ['WARNING_YELLOW', 'WARNING_RED'] } })).map((n) => n.kind).sort();
+    expect(await kinds(made.four!)).toEqual([]);
+    expect(await kinds(made.three!)).toEqual(['WARNING_YELLOW']);
+    expect(await kinds(made.day!)).toEqual(['WARNING_YELLOW']);
+    // Red to 青山乡, the county above it and the bureau.
+    expect(await kinds(made.after!)).toEqual(['WARNING_RED', 'WARNING_RED', 'WARNING_RED']);
+    expect(await kinds(reported.id)).toEqual([]);
+  });
+
   it('warns of orders’ and tasks’ due days in the daily sweep: yellow to the unit, red to it, the unit above and the bureau', async () => {
     expect(await dailySweep(world.em(), today)).toBeGreaterThan(0);
     const red = (await world.em().find(SupervisionOrder, { status: 'ISSUED', dueOn: { $lt: today } }))[0]!;
