@@ -55,5 +55,10 @@ describe.each(DATABASE_MODES)('the inbox on %s', (mode) => {
     expect((await must('land', '{ notifications(unreadOnly: true) { id } }')).notifications.map((n: { id: string }) => n.id)).not.toContain(first.id);
     const bureauOne = (await must('bureau', '{ notifications { id } }')).notifications[0].id;
     expect((await must('land', 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: [bureauOne, 'not-an-id'] })).markNotificationsRead).toBe(0);
+    // 全部标为已读, however many: the unit's own, for the reader only.
+    const unread = (await must('land', INBOX)).unreadNotificationCount;
+    expect((await must('land', 'mutation { markAllNotificationsRead }')).markAllNotificationsRead).toBe(unread);
+    expect((await must('land', INBOX)).unreadNotificationCount).toBe(0);
+    expect((await must('bureau', INBOX)).unreadNotificationCount).toBeGreaterThan(0);
   });
 });

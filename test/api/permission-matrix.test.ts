@@ -255,6 +255,12 @@ const SPECS: Record<string, Spec> = {
     vars: () => ({ ids: [] }),
     live: async (t, f) => gql(f.url, 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: [] }, f.tokens[t.role]),
   },
+  markAllNotificationsRead: {
+    family: 'self',
+    allow: 'live',
+    vars: () => ({}),
+    live: async (t, f) => gql(f.url, 'mutation { markAllNotificationsRead }', {}, f.tokens[t.role]),
+  },
   logout: {
     family: 'self',
     allow: 'live',

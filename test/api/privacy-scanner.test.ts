@@ -122,6 +122,7 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
   notifications: () => [{}, { unreadOnly: true }],
   unreadNotificationCount: () => [{}],
   markNotificationsRead: () => [{ ids: [] }],
+  markAllNotificationsRead: () => [{}],
   exportKeyMatters: () => [{}, { filter: { owned: true } }, ...searches((t) => ({ filter: { text: t } }))],
   exportBacklog: () => [{}, ...searches((t) => ({ filter: { text: t } }))],
   petitionMatches: () =>

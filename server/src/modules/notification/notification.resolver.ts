@@ -26,6 +26,12 @@ export class NotificationResolver {
     return this.inbox.markRead(ctx, ids);
   }
 
+  @Authorized()
+  @Mutation(() => Int, { description: 'Marks every notification of the caller’s unit read for the caller (全部标为已读); answers how many were newly read.' })
+  markAllNotificationsRead(@Ctx() ctx: SignedInContext) {
+    return this.inbox.markAllRead(ctx);
+  }
+
   @FieldResolver(() => Boolean, { description: 'The caller has read it.' })
   read(@Ctx() ctx: SignedInContext, @Root() n: Notification) {
     return this.inbox.isRead(ctx, n);

@@ -75,5 +75,11 @@ describe('the warning sweep and the inbox (PostgreSQL)', () => {
     const bureauOwn = (await inbox.list(await world.as('bureau'), false))[0]!;
     expect(await inbox.markRead(await world.as('land'), [bureauOwn.id])).toBe(0);
     expect(await inbox.unreadCount(await world.as('bureau'))).toBeGreaterThan(0);
+    // 全部标为已读: every one of the unit's, for this user only.
+    const left = await inbox.unreadCount(await world.as('land'));
+    expect(await inbox.markAllRead(await world.as('land'))).toBe(left);
+    expect(await inbox.unreadCount(await world.as('land'))).toBe(0);
+    expect(await inbox.markAllRead(await world.as('land'))).toBe(0);
+    expect(await inbox.unreadCount(await world.as('bureau'))).toBeGreaterThan(0);
   });
 });

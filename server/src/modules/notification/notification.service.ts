@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, shanghaiDate } from '@xinfang/domain';
-import { scopedAll, scopedCount, type Reader } from '../../common/access.js';
+import { scopedAll, scopedCount, scopedWhere, type Reader } from '../../common/access.js';
 import type { SignedInContext } from '../../common/context.js';
 import { badInput } from '../../common/errors.js';
 import { isUuid } from '../../common/input.js';
@@ -51,6 +51,18 @@ export class NotificationService {
     const result = await ctx.em.getConnection().execute<{ affectedRows?: number }>(
       `insert into notification_read (notification_id, user_id, read_at) values ${mine.map(() => '(?, ?, now())').join(', ')} on conflict do nothing`,
       mine.flatMap((n) => [n.id, ctx.user.id]),
+      'run',
+    );
+    return result.affectedRows ?? 0;
+  }
+
+  /** Marks every notification of the caller's unit read for this user, however many; answers how many were newly read. */
+  async markAllRead(ctx: SignedInContext): Promise<number> {
+    const where = scopedWhere<Notification>(ctx.ability, 'Notification', { where: { id: { $nin: this.readIds(ctx) } } });
+    const unread = ctx.em.createQueryBuilder(Notification, 'n').select('n.id').where(where as never).getKnexQuery().toSQL();
+    const result = await ctx.em.getConnection().execute<{ affectedRows?: number }>(
+      `insert into notification_read (notification_id, user_id, read_at) select u.id, ?, now() from (${unread.sql}) as u on conflict do nothing`,
+      [ctx.user.id, ...unread.bindings],
       'run',
     );
     return result.affectedRows ?? 0;
