@@ -15,7 +15,7 @@ import { startBuiltPlatform } from '../support/e2e-server.js';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
-type Account = 'bureau' | 'qingshan' | 'shiqiao' | 'land' | 'secretary' | 'admin';
+type Account = 'bureau' | 'qingshan' | 'shiqiao' | 'land' | 'secretary' | 'supervisor' | 'admin';
 /** Who opens a page (null: nobody signed in), and where: a path, or one found through the API. */
 interface Visit {
   as: Account | null;
@@ -77,6 +77,24 @@ const receiptOfAnswered = async (api: Api): Promise<string> => {
   return `/receipt?code=${code}`;
 };
 
+/** The first supervision order of a filter the visitor may read. */
+const firstOrder =
+  (filter: string) =>
+  async (api: Api): Promise<string> => {
+    const data = await api<{ supervisionOrders: { edges: Array<{ node: { id: string } }> } }>(`{ supervisionOrders(first: 1, filter: ${filter}) { edges { node { id } } } }`);
+    const node = data.supervisionOrders.edges[0]?.node;
+    if (!node) throw new Error(`no supervision order ${filter} in the demo county`);
+    return `/supervision/${node.id}`;
+  };
+
+/** The first joint conference of the demo county. */
+const firstConference = async (api: Api): Promise<string> => {
+  const data = await api<{ conferences: { edges: Array<{ node: { id: string } }> } }>('{ conferences(first: 1) { edges { node { id } } } }');
+  const node = data.conferences.edges[0]?.node;
+  if (!node) throw new Error('no joint conference in the demo county');
+  return `/conferences/${node.id}`;
+};
+
 /** Each route of the portal by name: who visits it. */
 const VISITS: Record<string, Visit[]> = {
   login: [{ as: null, path: '/login' }, { as: null, path: '/login', english: true }],
@@ -85,7 +103,7 @@ const VISITS: Record<string, Visit[]> = {
     // With a case found: its stage, its dates and the rating.
     { as: null, findAs: 'bureau', path: receiptOfAnswered },
   ],
-  'my-work': [{ as: 'bureau', path: '/my-work' }, { as: 'shiqiao', path: '/my-work' }],
+  'my-work': [{ as: 'bureau', path: '/my-work' }, { as: 'shiqiao', path: '/my-work' }, { as: 'land', path: '/my-work' }],
   petitions: [{ as: 'bureau', path: '/petitions' }, { as: 'bureau', path: '/petitions', english: true }],
   'petition-new': [{ as: 'bureau', path: '/petitions/new' }],
   'petition-detail': [
@@ -98,6 +116,23 @@ const VISITS: Record<string, Visit[]> = {
   ],
   'key-matters': [{ as: 'bureau', path: '/key-matters' }, { as: 'secretary', path: '/key-matters', english: true }],
   backlog: [{ as: 'bureau', path: '/backlog?age=TWO_TO_THREE' }, { as: 'qingshan', path: '/backlog' }],
+  // 督查督办. Listed before the administrator's pages, so that the supervision group signs in before the
+  // administrator does: signed in after the administrator's user dialog, the sign-in page never came. The list
+  // with 下发督办 open, an order owing the unit's report with its dialog, one to review with 审核.
+  supervision: [{ as: 'supervisor', path: '/supervision', open: openDialog('supervision-issue', 'issue-order-dialog') }, { as: 'land', path: '/supervision', english: true }],
+  'supervision-order': [
+    { as: 'land', path: firstOrder('{ open: true }'), open: openDialog('order-report', 'report-dialog') },
+    { as: 'supervisor', path: firstOrder('{ statuses: [REPORTED] }'), open: openDialog('order-close', 'close-order-dialog') },
+    { as: 'supervisor', path: firstOrder('{ statuses: [ACCEPTED] }') },
+  ],
+  conferences: [{ as: 'bureau', path: '/conferences' }, { as: 'secretary', path: '/conferences', english: true }],
+  'conference-new': [{ as: 'bureau', path: '/conferences/new' }],
+  'conference-detail': [{ as: 'bureau', path: firstConference }],
+  circulars: [
+    { as: 'supervisor', path: '/circulars', open: openDialog('circulars-publish', 'publish-circular-dialog') },
+    { as: 'supervisor', path: '/circulars?tab=accountability', open: openDialog('accountability-record', 'record-accountability-dialog') },
+    { as: 'qingshan', path: '/circulars' },
+  ],
   'screening-submit': [{ as: 'qingshan', path: '/screening/submit' }],
   'screening-compliance': [{ as: 'bureau', path: '/screening/compliance' }, { as: 'qingshan', path: '/screening/compliance' }],
   disputes: [{ as: 'bureau', path: '/disputes', open: openFirstDispute }],
