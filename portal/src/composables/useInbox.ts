@@ -1,9 +1,9 @@
 import { useMutation } from '@urql/vue';
 import { ElMessage } from 'element-plus';
-import { readonly, ref } from 'vue';
+import { computed, readonly, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { errorMessage } from '@/api/error-message';
-import { MarkNotificationsReadDocument } from '@/gql/graphql';
+import { MarkAllNotificationsReadDocument, MarkNotificationsReadDocument } from '@/gql/graphql';
 
 /**
  * Bumped whenever notifications are marked read anywhere in the portal, so that the bell and the
@@ -17,10 +17,9 @@ export const inboxChanged = readonly(changes);
 /** Marking notifications read; the bell's count and any open list follow once the server has it. */
 export function useMarkRead() {
   const { t } = useI18n();
-  const { executeMutation, fetching } = useMutation(MarkNotificationsReadDocument);
-  async function markRead(ids: readonly string[]): Promise<boolean> {
-    if (ids.length === 0) return true;
-    const result = await executeMutation({ ids: [...ids] });
+  const some = useMutation(MarkNotificationsReadDocument);
+  const every = useMutation(MarkAllNotificationsReadDocument);
+  async function done(result: { error?: Parameters<typeof errorMessage>[0] }): Promise<boolean> {
     if (result.error) {
       ElMessage.error(errorMessage(result.error, t));
       return false;
@@ -28,7 +27,16 @@ export function useMarkRead() {
     changes.value += 1;
     return true;
   }
-  return { markRead, marking: fetching };
+  /** Marks these notifications read. */
+  async function markRead(ids: readonly string[]): Promise<boolean> {
+    if (ids.length === 0) return true;
+    return done(await some.executeMutation({ ids: [...ids] }));
+  }
+  /** 全部标为已读: every notification of the unit, not only those on screen. */
+  async function markAllRead(): Promise<boolean> {
+    return done(await every.executeMutation({}));
+  }
+  return { markRead, markAllRead, marking: computed(() => some.fetching.value || every.fetching.value) };
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

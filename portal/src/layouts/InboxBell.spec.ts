@@ -25,6 +25,11 @@ function inbox(lines: NotificationLineFragment[]): FakeHandlers {
   return {
     UnreadNotificationCount: () => ({ data: { unreadNotificationCount: lines.filter((n) => !read.has(n.id)).length } }),
     Notifications: (v) => ({ data: { notifications: lines.map((n) => ({ ...n, read: read.has(n.id) })).filter((n) => !v.unreadOnly || !n.read) } }),
+    MarkAllNotificationsRead: () => {
+      const fresh = lines.filter((n) => !read.has(n.id));
+      fresh.forEach((n) => read.add(n.id));
+      return { data: { markAllNotificationsRead: fresh.length } };
+    },
     MarkNotificationsRead: (v) => {
       const ids = v.ids as string[];
       const fresh = ids.filter((id) => !read.has(id));
@@ -102,13 +107,14 @@ describe('the inbox bell in the header', { timeout: 20_000 }, () => {
     await vi.waitFor(() => expect(byTestId('inbox-bell-label')?.textContent).toBe('站内通知（1条未读）'));
   });
 
-  it('marks every unread notification read at once', async () => {
+  it('marks every notification of the unit read at once, on the server, not only those shown', async () => {
     const { server } = await renderBell(inbox(LINES));
     await click('inbox-bell');
     await vi.waitFor(() => expect(document.querySelectorAll('[data-testid="notification"]')).toHaveLength(3));
     await click('inbox-mark-all');
     await vi.waitFor(() => expect(byTestId('inbox-bell-label')?.textContent).toBe('站内通知（0条未读）'));
-    expect(server.callsOf('MarkNotificationsRead')).toEqual([{ ids: ['n1', 'n2'] }]);
+    expect(server.callsOf('MarkAllNotificationsRead')).toHaveLength(1);
+    expect(server.callsOf('MarkNotificationsRead')).toEqual([]);
     await vi.waitFor(() => expect([...document.querySelectorAll<HTMLElement>('[data-testid="notification"]')].map((l) => l.dataset.read)).toEqual(['yes', 'yes', 'yes']));
   });
 
