@@ -6,3 +6,4 @@ export * from './id-number.js';
 export * from './screening.js';
 export * from './paging.js';
 export * from './supervision.js';
+export * from './figures.js';

@@ -9,6 +9,7 @@ import { Migration20261203131000 } from './Migration20261203131000.js';
 import { Migration20261204192102 } from './Migration20261204192102.js';
 import { Migration20261204194638 } from './Migration20261204194638.js';
 import { Migration20261207141446 } from './Migration20261207141446.js';
+import { Migration20261207145950 } from './Migration20261207145950.js';
 
 /**
  * Every migration, in order. Listed by hand rather than found by a glob, so that the same list runs
@@ -25,4 +26,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204192102', class: Migration20261204192102 },
   { name: 'Migration20261204194638', class: Migration20261204194638 },
   { name: 'Migration20261207141446', class: Migration20261207141446 },
+  { name: 'Migration20261207145950', class: Migration20261207145950 },
 ];

@@ -310,7 +310,9 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
     // The chain in the order things happened.
     await appendEvents(tx, events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at!.getTime() - b.e.at!.getTime() || a.i - b.i).map(({ e }) => e));
     for (const p of made) {
-      p.currentDeadline = petitionDeadlines({ ...p, extensionDays: p.extensionStatus === 'APPROVED' ? p.extensionDays : 0 }, calendar).current;
+      const d = petitionDeadlines({ ...p, extensionDays: p.extensionStatus === 'APPROVED' ? p.extensionDays : 0 }, calendar);
+      p.currentDeadline = d.current;
+      p.answeredOnTime = p.answeredAt ? (d.answerBy ? p.answeredAt <= d.answerBy : null) : null;
       p.isBacklog = p.status !== 'CLOSED' && p.status !== 'NOT_ACCEPTED' && p.receivedAt <= backlogCutoff(today);
     }
     for (const [year, last] of sequence) {

@@ -139,6 +139,11 @@ export class Petition extends Located {
   @Property({ type: 'date', nullable: true })
   answeredAt: string | null = null;
 
+  /** Answered by its answer deadline (the figure onTimeRate); null until answered. Kept with the deadlines on every change. */
+  @Field(() => Boolean, { nullable: true, description: 'Answered by its answer deadline; null until answered.' })
+  @Property({ type: 'boolean', nullable: true })
+  answeredOnTime: boolean | null = null;
+
   /** The written decision (处理意见书): content, read under the content rule. */
   @Property({ type: 'text', nullable: true })
   answerText: string | null = null;

@@ -94,3 +94,13 @@ export function guard(action: PetitionAction, p: Petition, today: string, calend
       return null;
   }
 }
+
+/**
+ * A petition's deadline columns after a change: the current deadline (its warning) and whether its
+ * answer came by the answer deadline (onTimeRate), both from the same deadlines.
+ */
+export function keepDeadlines(p: Petition, calendar: HolidayCalendar): void {
+  const d = deadlinesOf(p, calendar);
+  p.currentDeadline = d.current;
+  p.answeredOnTime = p.answeredAt ? (d.answerBy ? p.answeredAt <= d.answerBy : null) : null;
+}

@@ -25,7 +25,7 @@ import { nameOf, requireUnit, unitById, unitInCounty } from '../unit/index.js';
 import { isFinalMatter } from './petition.links.js';
 import { Petition } from './petition.entity.js';
 import { requirePetition } from './petition.queries.js';
-import { backlogCutoff, deadlinesOf, guard, newReceiptCode, today } from './petition.rules.js';
+import { backlogCutoff, guard, keepDeadlines, newReceiptCode, today } from './petition.rules.js';
 import type { RegisterPetitionInput } from './petition.types.js';
 import { appendEvent } from './timeline.service.js';
 
@@ -114,7 +114,7 @@ export class PetitionWorkflow {
       p.number = `${county.code ?? 'XF'}-${year}-${String(seq!.last_value).padStart(5, '0')}`;
       p.receiptCode = newReceiptCode();
       const calendar = await calendarOf(em, p.countyId);
-      p.currentDeadline = deadlinesOf(p, calendar).current;
+      keepDeadlines(p, calendar);
       em.persist(p);
       await appendEvent(em, {
         petitionId: p.id,
@@ -158,7 +158,7 @@ export class PetitionWorkflow {
       if (blocked) throw badInput(blocked.message, { reason: blocked.reason });
       const from = p.status;
       const event = await change({ petition: p, em, today: day, calendar });
-      p.currentDeadline = deadlinesOf(p, calendar).current;
+      keepDeadlines(p, calendar);
       await appendEvent(em, {
         petitionId: p.id,
         countyId: p.countyId,
