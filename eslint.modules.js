@@ -46,7 +46,7 @@ export const scopedReadRule = {
 const WRITES = ['persist', 'persistAndFlush', 'flush', 'remove', 'removeAndFlush', 'nativeUpdate', 'nativeDelete', 'insert', 'insertMany', 'upsert', 'upsertMany', 'transactional', 'assign'];
 
 /** The server's modules, each a folder of server/src/modules with an index.ts. */
-export const MODULES = ['audit', 'auth', 'calendar', 'notification', 'petition', 'reference', 'screening', 'supervision', 'unit', 'user'];
+export const MODULES = ['audit', 'auth', 'calendar', 'figures', 'notification', 'petition', 'reference', 'screening', 'supervision', 'unit', 'user'];
 
 const SURFACE = 'Import another module only from its index.ts (its surface), never its entities, tables or services.';
 

@@ -13,6 +13,7 @@ import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { ReferenceResolver } from './modules/reference/reference.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { DisputeResolver, PetitionDisputesResolver, ScreeningResolver } from './modules/screening/screening.resolver.js';
+import { FiguresResolver } from './modules/figures/figures.resolver.js';
 import {
   AccountabilityResolver,
   CircularResolver,
@@ -26,6 +27,7 @@ import {
 
 export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver, PetitionResolver, CaseResolver, ReferenceResolver, CalendarResolver, ScreeningResolver, DisputeResolver, PetitionDisputesResolver, NotificationResolver,
   SupervisionOrderResolver, CircularResolver, AccountabilityResolver, ConferenceResolver, ConferenceItemResolver, ConferenceTaskResolver, NotificationLinksResolver, PetitionSupervisionResolver,
+  FiguresResolver,
 ] as const;
 
 /**

@@ -74,6 +74,7 @@ interface Fixtures {
 }
 
 const TODAY = shanghaiDate();
+const LAST_YEAR = { from: `${Number(TODAY.slice(0, 4)) - 1}-01-01`, to: `${Number(TODAY.slice(0, 4)) - 1}-12-31` };
 
 /** The petitions of PETITION_RELATIONS: where each is located, who handles it, whom an accusation accuses. */
 const PETITION_FIXTURES: Record<string, { loc: string; handler?: string; kind?: string; respondent?: string; key?: boolean }> = {
@@ -144,6 +145,9 @@ const SPECS: Record<string, Spec> = {
   conferences: { family: 'list', vars: () => ({ first: 5 }) },
   conference: { family: 'conference', vars: (t) => ({ id: id(t, 'conference') }) },
   conferenceTasks: { family: 'list', vars: () => ({ first: 5 }) },
+  // ---- figures: a unit the caller may read, the last full year
+  figures: { family: 'unit', vars: (t) => ({ scopeUnitId: t.unitId, from: LAST_YEAR.from, to: LAST_YEAR.to }) },
+  figureRecords: { family: 'unit', vars: (t) => ({ figure: 'closureRate', scopeUnitId: t.unitId, from: LAST_YEAR.from, to: LAST_YEAR.to, first: 5 }) },
   proposeHandlingUnit: { family: 'unit', vars: (t) => ({ categoryCode: 'LAND', kind: 'CLAIM', locationUnitId: t.unitId }) },
   screeningCompliance: { family: 'unit', vars: (t) => ({ month: MONTH, scopeUnitId: t.unitId }) },
   screeningPeriods: { family: 'unit', vars: (t) => ({ unitId: t.unitId, from: addDays(TODAY, -20), to: TODAY }) },

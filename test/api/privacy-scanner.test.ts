@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, shanghaiDate } from '@xinfang/domain';
+import { FIGURE_NAMES, addDays, shanghaiDate } from '@xinfang/domain';
 import { DATABASE_MODES, gql, signIn, startTestPlatform, type GraphQLAnswer, type TestPlatform } from '../support/api-server.js';
 import { documentFor, fullSelection, schemaOperations, type Operation } from '../support/operations.js';
 
@@ -153,6 +153,14 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
   user: (w) => [{ id: w.ownUserId }],
   users: () => [{ first: 50 }],
 
+  // ---- figures over the accusations' days: every figure's records, both parts, the unit's own scope and 石桥村's
+  figures: (w) => [{ scopeUnitId: w.ownUnitId, from: addDays(TODAY, -30), to: TODAY }, { scopeUnitId: w.units.get('石桥村'), from: addDays(TODAY, -30), to: TODAY }],
+  figureRecords: (w) =>
+    FIGURE_NAMES.flatMap((figure) =>
+      (['NUMERATOR', 'DENOMINATOR'] as const).flatMap((part) =>
+        [w.ownUnitId, w.units.get('石桥村')].map((scopeUnitId) => ({ figure, part, scopeUnitId, from: addDays(TODAY, -30), to: TODAY, first: 50 })),
+      ),
+    ),
   // ---- supervision and joint conferences on both accusations
   supervisionOrders: (w) => [{ first: 50 }, { first: 50, filter: { petitionId: w.a.id } }, { first: 50, filter: { petitionId: w.b.id } }, { first: 50, filter: { unitId: w.ownUnitId } }, { first: 50, filter: { open: true } }],
   supervisionOrder: (w) => [{ id: w.orders.a.id }, { id: w.orders.b.id }, { id: w.orders.q.id }],

@@ -101,6 +101,12 @@ try {
     unit { name } petition { id number } } } } }`;
   const TASKS = `{ conferenceTasks(first: 50, filter: { mine: true }) { totalCount edges { node { id description dueOn doneOn warning conference { title } petition { number } } } } }`;
   const CIRCULARS = `{ circulars(first: 50) { totalCount edges { node { id number title failure publishedOn unit { name } petition { number } } } } }`;
+  const year = Number(month.slice(0, 4));
+  const FIGURES = `query($u: ID!, $f: Date!, $t: Date!) { figures(scopeUnitId: $u, from: $f, to: $t) { received accepted closed overdue
+    closureRate { numerator denominator value } initialClosureRate { value } onTimeRate { value } satisfactionRate { value } settlementRate { value }
+    disputeResolutionRate { value } repeatRate { value } repeatRateChange supervisionOnTimeRate { value } byMonth { key count } byCategory { label count } } }`;
+  const RECORDS = `query($u: ID!, $f: Date!, $t: Date!) { figureRecords(figure: closureRate, part: DENOMINATOR, scopeUnitId: $u, from: $f, to: $t, first: 50) { totalCount
+    edges { node { ... on Petition { id number status subject } } } } }`;
   const results = [
     await measure('login (argon2id)', 40, 2, () => login('bureau')),
     await measure('me', N, CONCURRENCY, () => gql('{ me { username unit { name path { name } } } }', {}, bureau)),
@@ -121,6 +127,9 @@ try {
     await measure('supervision orders, the unit’s own (department)', N, CONCURRENCY, () => gql(ORDERS, { f: {} }, land)),
     await measure('conference tasks, the unit’s own (department)', N, CONCURRENCY, () => gql(TASKS, {}, land)),
     await measure('circulars, page of 50 (township)', N, CONCURRENCY, () => gql(CIRCULARS, {}, qingshan)),
+    await measure('figures, the county’s last year (bureau)', N, CONCURRENCY, () => gql(FIGURES, { u: county, f: `${year - 1}-01-01`, t: `${year - 1}-12-31` }, bureau)),
+    await measure('figures, a township’s year (township)', N, CONCURRENCY, () => gql(FIGURES, { u: township, f: `${year}-01-01`, t: `${year}-12-31` }, qingshan)),
+    await measure('figure records, closure rate’s denominator, page of 50', N, CONCURRENCY, () => gql(RECORDS, { u: county, f: `${year - 1}-01-01`, t: `${year - 1}-12-31` }, bureau)),
   ];
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {

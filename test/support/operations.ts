@@ -8,6 +8,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  isUnionType,
   isScalarType,
   type GraphQLField,
   type GraphQLInputType,
@@ -51,7 +52,11 @@ export function fullSelection(type: GraphQLOutputType, depth: number, seen: stri
   for (const field of Object.values(named.getFields())) {
     if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
     const inner = getNamedType(field.type);
-    if (isObjectType(inner)) {
+    if (isUnionType(inner)) {
+      if (depth <= 0) continue;
+      const members = inner.getTypes().map((t) => `... on ${t.name} { __typename ${fullSelection(t, depth - 1, [...seen, t.name])} }`);
+      parts.push(`${field.name} { ${members.join(' ')} }`);
+    } else if (isObjectType(inner)) {
       if (depth <= 0 || seen.filter((s) => s === inner.name).length >= 2) continue;
       const sub = fullSelection(field.type, depth - 1, [...seen, inner.name]);
       if (sub) parts.push(`${field.name} { ${sub} }`);
@@ -65,6 +70,7 @@ export function fullSelection(type: GraphQLOutputType, depth: number, seen: stri
 /** The smallest selection that identifies what an operation answers (`id`, a connection's rows, or `__typename`). */
 export function identitySelection(type: GraphQLOutputType): string {
   const named = getNamedType(type);
+  if (isUnionType(named)) return '__typename';
   if (!isObjectType(named)) return '';
   const fields = named.getFields();
   if (fields.totalCount && fields.edges) {

@@ -217,6 +217,18 @@ export class ScreeningService {
   }
 
   /**
+   * The periods of a unit and every screening unit below it that the caller may see whose due day
+   * falls between `from` and `to` and is no longer awaited (the figure screeningOnTimeRate counts them), by unit
+   * in tree order, then by period.
+   */
+  async periodsDueIn(ctx: RequestContext, scope: Unit, from: CalendarDate, to: CalendarDate): Promise<ScreeningPeriodType[]> {
+    const units = treeOrder(await readableUnits(ctx, { below: scope, kinds: SCREENING_UNIT_KINDS, where: unitsWhoseReports(ctx, 'read') }));
+    // A period is due after it ends: the longest (a month) plus its days of grace start well before `from`.
+    const periods = await this.periodsOf(ctx, units, addDays(from, -70), to);
+    return units.flatMap((u) => (periods.get(u.id) ?? []).filter((p) => p.dueDate >= from && p.dueDate <= to && p.status !== 'DUE'));
+  }
+
+  /**
    * The consolidated month of a unit and every screening unit below it that the caller may see: a
    * township with its villages and groups, the county with everyone. Periods belong to the month in
    * which they start.

@@ -1,0 +1,84 @@
+import type { FigureName } from '@xinfang/domain';
+import type { Petition } from '../petition/petition.entity.js';
+
+/** A period, both ends included, and the day the figure is drawn (for "still open" and "overdue"). */
+export interface Period {
+  from: string;
+  to: string;
+  today: string;
+}
+
+const within = (from: string, to: string) => ({ $gte: from, $lte: to });
+const OPEN = { status: { $nin: ['CLOSED', 'NOT_ACCEPTED'] as Array<Petition['status']> } };
+
+/** A figure over rows of one entity: the rows of its denominator, and of its numerator among them. */
+export interface RowFigure {
+  entity: 'Petition' | 'Dispute' | 'SupervisionOrder';
+  denominator: (p: Period) => object;
+  numerator: (p: Period) => object;
+}
+
+/** The figures counted over stored rows (all but screeningOnTimeRate). */
+export type RowFigureName = Exclude<FigureName, 'screeningOnTimeRate'>;
+
+/**
+ * The rates of docs/domain.md §10 as conditions on their rows, in exactly the words of
+ * `FIGURES[name].definition` (@xinfang/domain): the figure counts these rows, its drill-down lists
+ * them, so the two cannot differ. (screeningOnTimeRate counts screening periods, derived from the
+ * cadence rules rather than stored: figures.service.ts.)
+ */
+export const ROW_FIGURES: Record<RowFigureName, RowFigure> = {
+  closureRate: {
+    entity: 'Petition',
+    denominator: ({ from, to }) => ({ acceptedAt: within(from, to) }),
+    numerator: ({ from, to }) => ({ acceptedAt: within(from, to), status: 'CLOSED', closedAt: { $lte: to } }),
+  },
+  initialClosureRate: {
+    entity: 'Petition',
+    denominator: ({ from, to }) => ({ isInitial: true, receivedAt: within(from, to) }),
+    numerator: ({ from, to }) => ({ isInitial: true, receivedAt: within(from, to), status: 'CLOSED', closedAt: { $lte: to } }),
+  },
+  onTimeRate: {
+    entity: 'Petition',
+    denominator: ({ from, to }) => ({ answeredAt: within(from, to) }),
+    numerator: ({ from, to }) => ({ answeredAt: within(from, to), answeredOnTime: true }),
+  },
+  satisfactionRate: {
+    entity: 'Petition',
+    denominator: ({ from, to }) => ({ ratedAt: within(from, to), satisfaction: { $ne: null } }),
+    numerator: ({ from, to }) => ({ ratedAt: within(from, to), satisfaction: { $in: ['SATISFIED', 'BASICALLY_SATISFIED'] } }),
+  },
+  settlementRate: {
+    entity: 'Petition',
+    // The key matters worked on in the period: received by its end, not declined, not closed before it began.
+    denominator: ({ from, to }) => ({ isKeyMatter: true, receivedAt: { $lte: to }, status: { $ne: 'NOT_ACCEPTED' }, $or: [{ closedAt: null }, { closedAt: { $gte: from } }] }),
+    numerator: ({ from, to }) => ({ isKeyMatter: true, receivedAt: { $lte: to }, status: 'CLOSED', closedAt: within(from, to), petitionerSettled: true }),
+  },
+  disputeResolutionRate: {
+    entity: 'Dispute',
+    denominator: ({ from, to }) => ({ reportedOn: within(from, to) }),
+    numerator: ({ from, to }) => ({ reportedOn: within(from, to), status: 'RESOLVED' }),
+  },
+  repeatRate: {
+    entity: 'Petition',
+    denominator: ({ from, to }) => ({ receivedAt: within(from, to) }),
+    numerator: ({ from, to }) => ({ receivedAt: within(from, to), isInitial: false }),
+  },
+  supervisionOnTimeRate: {
+    entity: 'SupervisionOrder',
+    denominator: ({ from, to }) => ({ issuedOn: within(from, to) }),
+    numerator: ({ from, to }) => ({ issuedOn: within(from, to), status: 'ACCEPTED', metOnTime: true }),
+  },
+};
+
+/** The counts behind the rates, over the petitions of the scope. */
+export const COUNTS = {
+  received: ({ from, to }: Period): object => ({ receivedAt: within(from, to) }),
+  accepted: ({ from, to }: Period): object => ({ acceptedAt: within(from, to) }),
+  closed: ({ from, to }: Period): object => ({ status: 'CLOSED', closedAt: within(from, to) }),
+  /** Received in the period, still open, and past its current deadline today. */
+  overdue: ({ from, to, today }: Period): object => ({ receivedAt: within(from, to), ...OPEN, currentDeadline: { $lt: today } }),
+  /** Closed in the period in harmony with the petitioner (和谐闭合). */
+  harmonious: ({ from, to }: Period): object => ({ status: 'CLOSED', closedAt: within(from, to), resolvedHarmoniously: true }),
+};
+export type CountName = keyof typeof COUNTS;

@@ -1,0 +1,132 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import { FIGURES, daysBetween, isCalendarDate, rateValue, relativeChange, screeningOnTimeRate, shanghaiDate, yearBefore, type FigureName, type FigurePart } from '@xinfang/domain';
+import { scopedCount, scopedPage, scopedWhere } from '../../common/access.js';
+import type { RequestContext, SignedInContext } from '../../common/context.js';
+import { badInput } from '../../common/errors.js';
+import { withinUnit } from '../../common/located.entity.js';
+import { toConnection, pageArgs } from '../../common/pagination.js';
+import { categoryNames } from '../reference/index.js';
+import { ScreeningService } from '../screening/index.js';
+import { Dispute } from '../screening/screening.entity.js';
+import { Petition } from '../petition/petition.entity.js';
+import { SupervisionOrder } from '../supervision/supervision.entity.js';
+import { requireUnit, unitsBelow, unitsByIds, type Unit } from '../unit/index.js';
+import { COUNTS, ROW_FIGURES, type CountName, type Period, type RowFigureName } from './figures.definitions.js';
+
+const ENTITIES = { Petition, Dispute, SupervisionOrder } as const;
+/** Units whose petitions are those they handle; every other unit's are those located in it or below. */
+const HANDLING_KINDS = new Set(['DEPARTMENT', 'BUREAU', 'SUPERVISION_GROUP']);
+/** The longest period a figure is asked for at once. */
+const MAX_DAYS = 3700;
+
+/** What a figure is asked over: a unit the caller may read, and a period. */
+export interface FigureScope extends Period {
+  unit: Unit;
+}
+
+/** A rate with its parts and its definition. */
+export interface RateValue {
+  figure: FigureName;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+}
+
+/**
+ * The figures module (docs/domain.md §10): every rate and count from the records, in SQL over the
+ * rows the caller may read (`scopedCount`: its rules ANDed in), within a unit and a period. Each rate
+ * is the count of its numerator's rows over its denominator's, both from figures.definitions.ts, and
+ * `records` lists exactly those rows, so a figure and its drill-down agree by construction. It reads
+ * other modules' tables and never writes (eslint.modules.js).
+ */
+export class FiguresService {
+  private readonly screening = new ScreeningService();
+
+  /** The unit and period asked for: NOT_FOUND for a unit outside the caller's scope, BAD_USER_INPUT for a bad period. */
+  async scope(ctx: RequestContext, scopeUnitId: string, from: string, to: string): Promise<FigureScope> {
+    if (!isCalendarDate(from) || !isCalendarDate(to)) throw badInput('"from" and "to" must be real days.', { field: 'from' });
+    if (from > to) throw badInput('"from" must not be after "to".', { field: 'from' });
+    if (daysBetween(from, to) > MAX_DAYS) throw badInput(`Ask for at most ${MAX_DAYS} days at once.`, { field: 'to' });
+    const unit = await requireUnit(ctx, scopeUnitId);
+    return { unit, from, to, today: shanghaiDate() };
+  }
+
+  /** The same unit, the same days a year before. */
+  yearBefore(s: FigureScope): FigureScope {
+    return { ...s, from: yearBefore(s.from), to: yearBefore(s.to) };
+  }
+
+  /** The rows of an entity that belong to the scope's unit. */
+  private inUnit(entity: 'Petition' | 'Dispute' | 'SupervisionOrder', ctx: RequestContext, unit: Unit): object {
+    if (entity === 'Petition') return HANDLING_KINDS.has(unit.kind) ? { handlingUnitId: unit.id } : (withinUnit<Petition>(unit, 'locationUnitId') as object);
+    if (entity === 'Dispute') return withinUnit<Dispute>(unit, 'unitId') as object;
+    return HANDLING_KINDS.has(unit.kind) ? { unitId: unit.id } : { unitId: { $in: unitsBelow(ctx.em, unit) } };
+  }
+
+  private where(ctx: RequestContext, s: FigureScope, entity: 'Petition' | 'Dispute' | 'SupervisionOrder', condition: object): FilterQuery<object> {
+    return { $and: [this.inUnit(entity, ctx, s.unit), condition] } as FilterQuery<object>;
+  }
+
+  private count(ctx: RequestContext, s: FigureScope, entity: 'Petition' | 'Dispute' | 'SupervisionOrder', condition: object): Promise<number> {
+    return scopedCount(ctx, ENTITIES[entity] as EntityName<object>, entity, { where: this.where(ctx, s, entity, condition) });
+  }
+
+  /** One rate: its numerator and denominator counted in SQL. */
+  async rate(ctx: RequestContext, s: FigureScope, figure: FigureName): Promise<RateValue> {
+    if (figure === 'screeningOnTimeRate') {
+      const periods = await this.screening.periodsDueIn(ctx, s.unit, s.from, s.to);
+      const submitted = periods.filter((p) => p.status === 'SUBMITTED').length;
+      const denominator = periods.length;
+      return { figure, numerator: submitted, denominator, value: screeningOnTimeRate({ submitted, late: periods.filter((p) => p.status === 'LATE').length, missing: periods.filter((p) => p.status === 'MISSING').length }) };
+    }
+    const f = ROW_FIGURES[figure as RowFigureName];
+    const [numerator, denominator] = await Promise.all([this.count(ctx, s, f.entity, f.numerator(s)), this.count(ctx, s, f.entity, f.denominator(s))]);
+    return { figure, numerator, denominator, value: rateValue(numerator, denominator) };
+  }
+
+  /** The change of a rate against the same days a year before (relative; null without both). */
+  async change(ctx: RequestContext, s: FigureScope, figure: FigureName): Promise<number | null> {
+    const [now, before] = await Promise.all([this.rate(ctx, s, figure), this.rate(ctx, this.yearBefore(s), figure)]);
+    return relativeChange(now.value, before.value);
+  }
+
+  /** A count of the scope's petitions. */
+  counted(ctx: RequestContext, s: FigureScope, name: CountName): Promise<number> {
+    return this.count(ctx, s, 'Petition', COUNTS[name](s));
+  }
+
+  /**
+   * The petitions received in the period, counted by a column in one grouped statement: channel,
+   * kind, category, handling unit or month.
+   */
+  async breakdown(ctx: RequestContext, s: FigureScope, by: 'channel' | 'kind' | 'category' | 'unit' | 'month'): Promise<Array<{ key: string; label: string; count: number }>> {
+    const column = { channel: 'p.channel', kind: 'p.kind', category: 'p.category_code', unit: 'p.handling_unit_id', month: "to_char(p.received_at, 'YYYY-MM')" }[by];
+    const where = scopedWhere<Petition>(ctx.ability, 'Petition', { where: this.where(ctx, s, 'Petition', COUNTS.received(s)) as FilterQuery<Petition> });
+    const knex = ctx.em.createQueryBuilder(Petition, 'p').where(where as never).getKnexQuery();
+    knex.clearSelect().clearOrder().select(ctx.em.getKnex().raw(`${column} as key, count(*)::int as n`)).groupByRaw(column).orderByRaw('n desc, key asc');
+    const rows = (await ctx.em.getConnection().execute(knex)) as Array<{ key: string | null; n: number }>;
+    const labels = by === 'category' ? await categoryNames(ctx.em) : by === 'unit' ? new Map((await unitsByIds(ctx.em, rows.map((r) => r.key).filter((k): k is string => !!k))).map((u) => [u.id, u.name])) : null;
+    if (by === 'month') rows.sort((a, b) => String(a.key).localeCompare(String(b.key)));
+    return rows.map((r) => ({ key: r.key ?? '', label: r.key === null ? '' : (labels?.get(r.key) ?? r.key), count: r.n }));
+  }
+
+  /**
+   * The records behind a figure's numerator or denominator, paged: exactly the rows `rate` counts
+   * (its totalCount is the figure's numerator or denominator), under the same permission filter.
+   */
+  async records(ctx: SignedInContext, s: FigureScope, figure: FigureName, part: FigurePart, first?: number | null, after?: string | null) {
+    if (figure === 'screeningOnTimeRate') {
+      const periods = await this.screening.periodsDueIn(ctx, s.unit, s.from, s.to);
+      const rows = part === 'NUMERATOR' ? periods.filter((p) => p.status === 'SUBMITTED') : periods;
+      const { limit, offset } = pageArgs(first, after);
+      return toConnection(rows.slice(offset, offset + limit), rows.length, offset);
+    }
+    const f = ROW_FIGURES[figure as RowFigureName];
+    const condition = part === 'NUMERATOR' ? f.numerator(s) : f.denominator(s);
+    const orderBy = f.entity === 'Petition' ? [{ receivedAt: 'asc' }, { number: 'asc' }] : f.entity === 'Dispute' ? [{ reportedOn: 'asc' }, { id: 'asc' }] : [{ issuedOn: 'asc' }, { number: 'asc' }];
+    return scopedPage(ctx, ENTITIES[f.entity] as EntityName<object>, f.entity, { where: this.where(ctx, s, f.entity, condition), orderBy: orderBy as never, first, after });
+  }
+}
+
+/** A figure's definition line, in Chinese and in English. */
+export const definitionOf = (figure: FigureName) => FIGURES[figure];

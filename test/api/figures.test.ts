@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIGURE_NAMES, shanghaiDate } from '@xinfang/domain';
+import { DATABASE_MODES, codeOf, gql, signIn, startTestPlatform, type TestPlatform } from '../support/api-server.js';
+
+// The figures over HTTP on the demo county (issue 10): every rate's drill-down lists exactly the
+// records it counts, for the county and for a township; a township cannot ask for the county or
+// another township, and its records all lie in its own subtree.
+
+const YEAR = Number(shanghaiDate().slice(0, 4));
+const PERIOD = { from: `${YEAR - 1}-01-01`, to: shanghaiDate() };
+const RATES = FIGURE_NAMES.map((f) => `${f} { numerator denominator value definition definitionEn label }`).join(' ');
+
+describe.each(DATABASE_MODES)('the figures on %s', (mode) => {
+  let platform: TestPlatform;
+  const tokens: Record<string, string> = {};
+  const units = new Map<string, string>();
+  const must = async (u: string, query: string, variables: Record<string, unknown> = {}) => {
+    const a = await gql(platform.url, query, variables, tokens[u]);
+    expect(a.errors, a.text).toBeUndefined();
+    return a.data!;
+  };
+  const figuresOf = async (u: string, scope: string) => (await must(u, `query($s: ID!, $f: Date!, $t: Date!) { figures(scopeUnitId: $s, from: $f, to: $t) { ${RATES} received accepted closed overdue } }`, { s: scope, f: PERIOD.from, t: PERIOD.to })).figures;
+  const total = async (u: string, figure: string, part: string, scope: string) =>
+    (await must(u, 'query($g: FigureName!, $p: FigurePart, $s: ID!, $f: Date!, $t: Date!) { figureRecords(figure: $g, part: $p, scopeUnitId: $s, from: $f, to: $t, first: 1) { totalCount } }', { g: figure, p: part, s: scope, f: PERIOD.from, t: PERIOD.to })).figureRecords.totalCount;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(mode);
+    for (const u of ['bureau', 'secretary', 'qingshan', 'land']) tokens[u] = await signIn(platform.url, u);
+    for (const u of (await must('bureau', '{ units { id name } }')).units as Array<{ id: string; name: string }>) units.set(u.name, u.id);
+  });
+  afterAll(async () => platform?.stop());
+
+  it('gives every rate of the county with its parts and definition, and a drill-down whose totals are those parts', async () => {
+    const f = await figuresOf('secretary', units.get('示范县')!);
+    for (const name of FIGURE_NAMES) {
+      const r = f[name];
+      expect(r.definition, name).toContain('÷');
+      expect(r.value, name).toBe(r.denominator === 0 ? null : r.numerator / r.denominator);
+      expect(await total('secretary', name, 'NUMERATOR', units.get('示范县')!), `${name} numerator`).toBe(r.numerator);
+      expect(await total('secretary', name, 'DENOMINATOR', units.get('示范县')!), `${name} denominator`).toBe(r.denominator);
+    }
+    // The demo county has work in each: petitions, disputes, screening periods and supervision orders.
+    for (const name of ['closureRate', 'repeatRate', 'supervisionOnTimeRate', 'screeningOnTimeRate']) expect(f[name].denominator, name).toBeGreaterThan(0);
+    expect(f.received).toBeGreaterThan(0);
+  });
+
+  it('keeps a township to its own subtree: the county and another township are not found, and every record is its own', async () => {
+    const q = units.get('青山乡')!;
+    for (const other of ['示范县', '城关镇']) expect(codeOf(await gql(platform.url, 'query($s: ID!, $f: Date!, $t: Date!) { figures(scopeUnitId: $s, from: $f, to: $t) { received } }', { s: units.get(other), f: PERIOD.from, t: PERIOD.to }, tokens.qingshan)), other).toBe('NOT_FOUND');
+    const own = await figuresOf('qingshan', q);
+    const county = await figuresOf('bureau', units.get('示范县')!);
+    expect(own.received).toBeLessThan(county.received);
+    // The bureau asking for 青山乡 counts the same petitions the township does.
+    expect((await figuresOf('bureau', q)).repeatRate).toEqual(own.repeatRate);
+    const subtree = new Set(((await must('qingshan', 'query($u: ID!) { units(filter: { subtreeOf: $u }) { id } }', { u: q })).units as Array<{ id: string }>).map((u) => u.id));
+    const records = await must('qingshan', 'query($s: ID!, $f: Date!, $t: Date!) { figureRecords(figure: repeatRate, scopeUnitId: $s, from: $f, to: $t, first: 200) { totalCount edges { node { ... on Petition { id locationUnit { id } } } } } }', { s: q, f: PERIOD.from, t: PERIOD.to });
+    expect(records.figureRecords.totalCount).toBe(own.repeatRate.denominator);
+    for (const e of records.figureRecords.edges as Array<{ node: { locationUnit: { id: string } } }>) expect(subtree.has(e.node.locationUnit.id)).toBe(true);
+  });
+
+  it('gives a department the cases it handles, and refuses a period that ends before it begins', async () => {
+    const land = await figuresOf('land', units.get('县自然资源局')!);
+    const handled = await must('land', 'query($s: ID!, $f: Date!, $t: Date!) { figureRecords(figure: repeatRate, scopeUnitId: $s, from: $f, to: $t, first: 200) { edges { node { ... on Petition { handlingUnit { id } } } } } }', { s: units.get('县自然资源局'), f: PERIOD.from, t: PERIOD.to });
+    for (const e of handled.figureRecords.edges as Array<{ node: { handlingUnit: { id: string } } }>) expect(e.node.handlingUnit.id).toBe(units.get('县自然资源局'));
+    expect(land.received).toBe(land.repeatRate.denominator);
+    expect(codeOf(await gql(platform.url, 'query($s: ID!) { figures(scopeUnitId: $s, from: "2025-12-31", to: "2025-01-01") { received } }', { s: units.get('县自然资源局') }, tokens.land))).toBe('BAD_USER_INPUT');
+  });
+});
