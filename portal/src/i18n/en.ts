@@ -1,5 +1,6 @@
 import type { Messages } from './zh-cn';
 import { casesEn } from './cases.en';
+import { figuresEn } from './figures.en';
 import { inboxEn } from './inbox.en';
 import { circularsEn, conferencesEn, supervisionEn } from './supervision.en';
 import { petitionEn } from './petition.en';
@@ -14,6 +15,7 @@ export const en: Messages = {
   petitionWork: petitionWorkEn,
   screening: screeningEn,
   cases: casesEn,
+  figures: figuresEn,
   inbox: inboxEn,
   supervision: supervisionEn,
   circulars: circularsEn,
@@ -81,6 +83,7 @@ export const en: Messages = {
     screeningSubmit: 'Screening reports',
     screeningCompliance: 'Screening compliance',
     disputes: 'Dispute ledger',
+    figures: 'Figures',
     receipt: 'Track a petition',
     calendar: 'Holiday calendar',
     screeningSettings: 'Screening settings',

@@ -1,4 +1,5 @@
 import { casesZhCN } from './cases.zh-cn';
+import { figuresZhCN } from './figures.zh-cn';
 import { inboxZhCN } from './inbox.zh-cn';
 import { circularsZhCN, conferencesZhCN, supervisionZhCN } from './supervision.zh-cn';
 import { petitionZhCN } from './petition.zh-cn';
@@ -13,6 +14,7 @@ export const zhCN = {
   petitionWork: petitionWorkZhCN,
   screening: screeningZhCN,
   cases: casesZhCN,
+  figures: figuresZhCN,
   inbox: inboxZhCN,
   supervision: supervisionZhCN,
   circulars: circularsZhCN,
@@ -80,6 +82,7 @@ export const zhCN = {
     screeningSubmit: '排查报送',
     screeningCompliance: '排查情况',
     disputes: '矛盾纠纷台账',
+    figures: '数据分析',
     receipt: '信访事项查询',
     calendar: '节假日设置',
     screeningSettings: '排查设置',

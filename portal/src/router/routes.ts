@@ -13,6 +13,7 @@ import { supervisionOrderRoute, supervisionRoute } from '@/pages/supervision/sup
 import { conferenceDetailRoute, conferenceNewRoute, conferencesRoute } from '@/pages/conferences/conferences.route';
 import { circularsRoute } from '@/pages/circulars/circulars.route';
 import { disputesRoute, screeningComplianceRoute, screeningSettingsRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
+import { figureRecordsRoute, figuresRoute } from '@/pages/figures/figures.route';
 import { canEnter } from './scope';
 
 /**
@@ -47,6 +48,8 @@ export const appRoutes: RouteRecordRaw[] = [
   screeningSubmitRoute,
   screeningComplianceRoute,
   disputesRoute,
+  figuresRoute,
+  figureRecordsRoute,
   myUnitRoute,
   unitsRoute,
   usersRoute,
