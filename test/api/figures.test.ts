@@ -58,6 +58,26 @@ describe.each(DATABASE_MODES)('the figures on %s', (mode) => {
     for (const e of records.figureRecords.edges as Array<{ node: { locationUnit: { id: string } } }>) expect(subtree.has(e.node.locationUnit.id)).toBe(true);
   });
 
+  it('drafts an analysis report from the same figures: the period, the one before, the same one a year before; and its workbook', async () => {
+    const start = `${YEAR - 1}-04-15`;
+    const report = (await must('bureau', `query($s: ID!, $d: Date!) { analysisReport(scopeUnitId: $s, period: QUARTER, start: $d) { period current { from to repeatRate { numerator denominator } received } previous { from to } yearBefore { from to repeatRate { numerator denominator } } } }`, { s: units.get('示范县'), d: start })).analysisReport;
+    expect([report.current.from, report.current.to, report.previous.from, report.previous.to, report.yearBefore.from, report.yearBefore.to]).toEqual([
+      `${YEAR - 1}-04-01`, `${YEAR - 1}-06-30`, `${YEAR - 1}-01-01`, `${YEAR - 1}-03-31`, `${YEAR - 2}-04-01`, `${YEAR - 2}-06-30`,
+    ]);
+    const same = (await must('bureau', 'query($s: ID!, $f: Date!, $t: Date!) { figures(scopeUnitId: $s, from: $f, to: $t) { repeatRate { numerator denominator } received } }', { s: units.get('示范县'), f: `${YEAR - 1}-04-01`, t: `${YEAR - 1}-06-30` })).figures;
+    expect(report.current.repeatRate).toEqual(same.repeatRate);
+    expect(report.current.received).toBe(same.received);
+    const file = (await must('bureau', 'query($s: ID!, $d: Date!) { exportAnalysisReport(scopeUnitId: $s, period: QUARTER, start: $d) { filename base64 } }', { s: units.get('示范县'), d: start })).exportAnalysisReport;
+    expect(file.filename).toMatch(/^信访形势季度分析-/);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['指标', '数量', '信访渠道', '信访类型', '问题类别', '承办单位', '月度趋势']);
+    const counts = book.getWorksheet('数量')!;
+    expect(counts.getRow(2).getCell(2).value).toBe(same.received);
+    expect(codeOf(await gql(platform.url, 'query($s: ID!) { analysisReport(scopeUnitId: $s, period: YEAR, start: "2099-01-01") { period } }', { s: units.get('示范县') }, tokens.bureau))).toBe('BAD_USER_INPUT');
+  });
+
   it('gives a department the cases it handles, and refuses a period that ends before it begins', async () => {
     const land = await figuresOf('land', units.get('县自然资源局')!);
     const handled = await must('land', 'query($s: ID!, $f: Date!, $t: Date!) { figureRecords(figure: repeatRate, scopeUnitId: $s, from: $f, to: $t, first: 200) { edges { node { ... on Petition { handlingUnit { id } } } } } }', { s: units.get('县自然资源局'), f: PERIOD.from, t: PERIOD.to });

@@ -147,6 +147,8 @@ const SPECS: Record<string, Spec> = {
   conferenceTasks: { family: 'list', vars: () => ({ first: 5 }) },
   // ---- figures: a unit the caller may read, the last full year
   figures: { family: 'unit', vars: (t) => ({ scopeUnitId: t.unitId, from: LAST_YEAR.from, to: LAST_YEAR.to }) },
+  analysisReport: { family: 'unit', vars: (t) => ({ scopeUnitId: t.unitId, period: 'QUARTER', start: LAST_YEAR.from }) },
+  exportAnalysisReport: { family: 'unit', vars: (t) => ({ scopeUnitId: t.unitId, period: 'MONTH', start: LAST_YEAR.from }) },
   figureRecords: { family: 'unit', vars: (t) => ({ figure: 'closureRate', scopeUnitId: t.unitId, from: LAST_YEAR.from, to: LAST_YEAR.to, first: 5 }) },
   proposeHandlingUnit: { family: 'unit', vars: (t) => ({ categoryCode: 'LAND', kind: 'CLAIM', locationUnitId: t.unitId }) },
   screeningCompliance: { family: 'unit', vars: (t) => ({ month: MONTH, scopeUnitId: t.unitId }) },

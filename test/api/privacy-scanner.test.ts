@@ -155,6 +155,8 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
 
   // ---- figures over the accusations' days: every figure's records, both parts, the unit's own scope and 石桥村's
   figures: (w) => [{ scopeUnitId: w.ownUnitId, from: addDays(TODAY, -30), to: TODAY }, { scopeUnitId: w.units.get('石桥村'), from: addDays(TODAY, -30), to: TODAY }],
+  analysisReport: (w) => [{ scopeUnitId: w.ownUnitId, period: 'MONTH', start: TODAY }, { scopeUnitId: w.units.get('石桥村'), period: 'YEAR', start: TODAY }],
+  exportAnalysisReport: (w) => [{ scopeUnitId: w.ownUnitId, period: 'MONTH', start: TODAY }, { scopeUnitId: w.units.get('石桥村'), period: 'QUARTER', start: TODAY }],
   figureRecords: (w) =>
     FIGURE_NAMES.flatMap((figure) =>
       (['NUMERATOR', 'DENOMINATOR'] as const).flatMap((part) =>

@@ -78,6 +78,8 @@ export const COUNTS = {
   closed: ({ from, to }: Period): object => ({ status: 'CLOSED', closedAt: within(from, to) }),
   /** Received in the period, still open, and past its current deadline today. */
   overdue: ({ from, to, today }: Period): object => ({ receivedAt: within(from, to), ...OPEN, currentDeadline: { $lt: today } }),
+  /** Backlog (信访积案) worked on in the period: received by its end, not closed before it began. */
+  backlog: ({ from, to }: Period): object => ({ isBacklog: true, receivedAt: { $lte: to }, status: { $ne: 'NOT_ACCEPTED' }, $or: [{ closedAt: null }, { closedAt: { $gte: from } }] }),
   /** Closed in the period in harmony with the petitioner (和谐闭合). */
   harmonious: ({ from, to }: Period): object => ({ status: 'CLOSED', closedAt: within(from, to), resolvedHarmoniously: true }),
 };

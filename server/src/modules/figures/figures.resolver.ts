@@ -1,10 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { FIGURES, type FigureName, type FigurePart } from '@xinfang/domain';
+import { FIGURES, type FigureName, type FigurePart, type ReportPeriod } from '@xinfang/domain';
+import { ExportFile } from '../../common/export.js';
+import { analysisWorkbook, reportScopes } from './figures-report.js';
 import type { SignedInContext } from '../../common/context.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
 import { UnitPathItem, unitRef } from '../unit/index.js';
 import { FiguresService, type RateValue } from './figures.service.js';
-import { FigureCount, FigureNameEnum, FigurePartEnum, FigureRecordConnection, FiguresRoot, Rate } from './figures.types.js';
+import { AnalysisReport, FigureCount, FigureNameEnum, FigurePartEnum, FigureRecordConnection, FiguresRoot, Rate, ReportPeriodEnum } from './figures.types.js';
 
 const figures = new FiguresService();
 
@@ -37,6 +39,29 @@ export class FiguresResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     return figures.records(ctx, await figures.scope(ctx, scopeUnitId, from, to), figure, part ?? 'DENOMINATOR', first, after);
+  }
+
+  @Authorized()
+  @Query(() => AnalysisReport, { description: 'An analysis report for a unit the caller may read: the month, quarter or year containing `start`, beside the period before and the same period a year before.' })
+  async analysisReport(
+    @Ctx() ctx: SignedInContext,
+    @Arg('scopeUnitId', () => ID) scopeUnitId: string,
+    @Arg('period', () => ReportPeriodEnum) period: ReportPeriod,
+    @Arg('start', () => CalendarDateScalar) start: string,
+  ): Promise<AnalysisReport> {
+    const s = await reportScopes(ctx, scopeUnitId, period, start);
+    return { period, current: { scope: s.current }, previous: { scope: s.previous }, yearBefore: { scope: s.yearBefore } };
+  }
+
+  @Authorized()
+  @Query(() => ExportFile, { description: 'The analysis report as an Excel workbook, one sheet per table (the same figures, the same rules).' })
+  async exportAnalysisReport(
+    @Ctx() ctx: SignedInContext,
+    @Arg('scopeUnitId', () => ID) scopeUnitId: string,
+    @Arg('period', () => ReportPeriodEnum) period: ReportPeriod,
+    @Arg('start', () => CalendarDateScalar) start: string,
+  ): Promise<ExportFile> {
+    return analysisWorkbook(ctx, period, await reportScopes(ctx, scopeUnitId, period, start));
   }
 
   @FieldResolver(() => UnitPathItem)

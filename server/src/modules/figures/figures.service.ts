@@ -9,11 +9,11 @@ import { categoryNames } from '../reference/index.js';
 import { ScreeningService } from '../screening/index.js';
 import { Dispute } from '../screening/screening.entity.js';
 import { Petition } from '../petition/petition.entity.js';
-import { SupervisionOrder } from '../supervision/supervision.entity.js';
+import { Circular, SupervisionOrder } from '../supervision/supervision.entity.js';
 import { requireUnit, unitsBelow, unitsByIds, type Unit } from '../unit/index.js';
 import { COUNTS, ROW_FIGURES, type CountName, type Period, type RowFigureName } from './figures.definitions.js';
 
-const ENTITIES = { Petition, Dispute, SupervisionOrder } as const;
+const ENTITIES = { Petition, Dispute, SupervisionOrder, Circular } as const;
 /** Units whose petitions are those they handle; every other unit's are those located in it or below. */
 const HANDLING_KINDS = new Set(['DEPARTMENT', 'BUREAU', 'SUPERVISION_GROUP']);
 /** The longest period a figure is asked for at once. */
@@ -57,17 +57,17 @@ export class FiguresService {
   }
 
   /** The rows of an entity that belong to the scope's unit. */
-  private inUnit(entity: 'Petition' | 'Dispute' | 'SupervisionOrder', ctx: RequestContext, unit: Unit): object {
+  private inUnit(entity: 'Petition' | 'Dispute' | 'SupervisionOrder' | 'Circular', ctx: RequestContext, unit: Unit): object {
     if (entity === 'Petition') return HANDLING_KINDS.has(unit.kind) ? { handlingUnitId: unit.id } : (withinUnit<Petition>(unit, 'locationUnitId') as object);
     if (entity === 'Dispute') return withinUnit<Dispute>(unit, 'unitId') as object;
     return HANDLING_KINDS.has(unit.kind) ? { unitId: unit.id } : { unitId: { $in: unitsBelow(ctx.em, unit) } };
   }
 
-  private where(ctx: RequestContext, s: FigureScope, entity: 'Petition' | 'Dispute' | 'SupervisionOrder', condition: object): FilterQuery<object> {
+  private where(ctx: RequestContext, s: FigureScope, entity: 'Petition' | 'Dispute' | 'SupervisionOrder' | 'Circular', condition: object): FilterQuery<object> {
     return { $and: [this.inUnit(entity, ctx, s.unit), condition] } as FilterQuery<object>;
   }
 
-  private count(ctx: RequestContext, s: FigureScope, entity: 'Petition' | 'Dispute' | 'SupervisionOrder', condition: object): Promise<number> {
+  private count(ctx: RequestContext, s: FigureScope, entity: 'Petition' | 'Dispute' | 'SupervisionOrder' | 'Circular', condition: object): Promise<number> {
     return scopedCount(ctx, ENTITIES[entity] as EntityName<object>, entity, { where: this.where(ctx, s, entity, condition) });
   }
 
@@ -93,6 +93,16 @@ export class FiguresService {
   /** A count of the scope's petitions. */
   counted(ctx: RequestContext, s: FigureScope, name: CountName): Promise<number> {
     return this.count(ctx, s, 'Petition', COUNTS[name](s));
+  }
+
+  /** Circulars (通报) published in the period naming a unit of the scope. */
+  circulars(ctx: RequestContext, s: FigureScope): Promise<number> {
+    return this.count(ctx, s, 'Circular', { publishedOn: { $gte: s.from, $lte: s.to } });
+  }
+
+  /** Supervision orders issued in the period naming a unit of the scope. */
+  orders(ctx: RequestContext, s: FigureScope): Promise<number> {
+    return this.count(ctx, s, 'SupervisionOrder', { issuedOn: { $gte: s.from, $lte: s.to } });
   }
 
   /**

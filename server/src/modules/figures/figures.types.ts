@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
-import { FIGURE_NAMES, FIGURE_PARTS, type FigureName, type FigurePart } from '@xinfang/domain';
+import { FIGURE_NAMES, FIGURE_PARTS, REPORT_PERIODS, type FigureName, type FigurePart, type ReportPeriod } from '@xinfang/domain';
 import { asEnum } from '../../common/enums.js';
 import { PageInfo } from '../../common/pagination.js';
 import { Petition } from '../petition/index.js';
@@ -10,6 +10,8 @@ import type { FigureScope } from './figures.service.js';
 
 export const FigureNameEnum = asEnum<FigureName>(FIGURE_NAMES);
 registerEnumType(FigureNameEnum, { name: 'FigureName', description: 'A rate of docs/domain.md §10; its definition is on the Rate.' });
+export const ReportPeriodEnum = asEnum<ReportPeriod>(REPORT_PERIODS);
+registerEnumType(ReportPeriodEnum, { name: 'ReportPeriod', description: 'MONTH, QUARTER or YEAR: the calendar period containing `start`.' });
 export const FigurePartEnum = asEnum<FigurePart>(FIGURE_PARTS);
 registerEnumType(FigurePartEnum, { name: 'FigurePart', description: 'The records counted in a rate’s numerator, or in its denominator.' });
 
@@ -87,4 +89,19 @@ export class FigureRecordConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: 'An analysis report (信访形势分析): a period’s figures beside the period before and the same period a year before.' })
+export class AnalysisReport {
+  @Field(() => ReportPeriodEnum)
+  period!: ReportPeriod;
+
+  @Field(() => FiguresRoot, { description: 'The period asked for.' })
+  current!: FiguresRoot;
+
+  @Field(() => FiguresRoot, { description: 'The period before (环比).' })
+  previous!: FiguresRoot;
+
+  @Field(() => FiguresRoot, { description: 'The same period a year before (同比).' })
+  yearBefore!: FiguresRoot;
 }
