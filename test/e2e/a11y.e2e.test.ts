@@ -95,6 +95,14 @@ const firstConference = async (api: Api): Promise<string> => {
   return `/conferences/${node.id}`;
 };
 
+/** 数据分析 with the units' breakdown as a table and the closure rate's definition in its tooltip. */
+const showTableAndDefinition = async (page: Page): Promise<void> => {
+  await page.getByTestId('figures-chart-byUnit-as-table').click();
+  await page.getByTestId('figures-chart-byUnit-table').waitFor();
+  await page.getByTestId('figure-closureRate-info').focus();
+  await page.locator('.el-popper[role="tooltip"]:visible').first().waitFor();
+};
+
 /** Each route of the portal by name: who visits it. */
 const VISITS: Record<string, Visit[]> = {
   login: [{ as: null, path: '/login' }, { as: null, path: '/login', english: true }],
@@ -136,6 +144,16 @@ const VISITS: Record<string, Visit[]> = {
   'screening-submit': [{ as: 'qingshan', path: '/screening/submit' }],
   'screening-compliance': [{ as: 'bureau', path: '/screening/compliance' }, { as: 'qingshan', path: '/screening/compliance' }],
   disputes: [{ as: 'bureau', path: '/disputes', open: openFirstDispute }],
+  // 数据分析: the county's figures with a breakdown as a table and a rate's definition open; a township's own, in English.
+  figures: [
+    { as: 'bureau', path: '/figures', open: showTableAndDefinition },
+    { as: 'qingshan', path: '/figures', english: true },
+  ],
+  'figure-records': [
+    { as: 'secretary', path: '/figures/records?figure=closureRate&part=NUMERATOR' },
+    { as: 'bureau', path: '/figures/records?figure=supervisionOnTimeRate&part=DENOMINATOR' },
+    { as: 'qingshan', path: '/figures/records?figure=screeningOnTimeRate&part=DENOMINATOR', english: true },
+  ],
   'my-unit': [{ as: 'qingshan', path: '/my-unit', open: openDialog('change-password', 'password-dialog', 'user-menu') }],
   units: [{ as: 'admin', path: '/units', open: openDialog('unit-add-child', 'unit-dialog') }],
   users: [{ as: 'admin', path: '/users', open: openDialog('user-create', 'user-dialog') }],
