@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURE_NAMES, shanghaiDate } from '@xinfang/domain';
 import { DATABASE_MODES, codeOf, gql, signIn, startTestPlatform, type TestPlatform } from '../support/api-server.js';
+import { docxText } from '../support/docx.js';
 
 // The figures over HTTP on the demo county (issue 10): every rate's drill-down lists exactly the
 // records it counts, for the county and for a township; a township cannot ask for the county or
@@ -76,6 +77,26 @@ describe.each(DATABASE_MODES)('the figures on %s', (mode) => {
     const counts = book.getWorksheet('数量')!;
     expect(counts.getRow(2).getCell(2).value).toBe(same.received);
     expect(codeOf(await gql(platform.url, 'query($s: ID!) { analysisReport(scopeUnitId: $s, period: YEAR, start: "2099-01-01") { period } }', { s: units.get('示范县') }, tokens.bureau))).toBe('BAD_USER_INPUT');
+  });
+
+  it('drafts the yearly report as a Word document whose every number is the figures’ for the same unit and year', async () => {
+    const year = YEAR - 1;
+    const f = (await must('bureau', `query($s: ID!, $f: Date!, $t: Date!) { figures(scopeUnitId: $s, from: $f, to: $t) { received accepted closed ${RATES} } }`, { s: units.get('示范县'), f: `${year}-01-01`, t: `${year}-12-31` })).figures;
+    const file = (await must('bureau', 'query($s: ID!, $y: Int!) { exportYearlyReport(scopeUnitId: $s, year: $y) { filename contentType base64 } }', { s: units.get('示范县'), y: year })).exportYearlyReport;
+    expect(file.filename).toMatch(new RegExp(`^示范县${year}年信访工作报告-`));
+    expect(file.contentType).toContain('wordprocessingml');
+    const text = docxText(Buffer.from(file.base64, 'base64'));
+    expect(text).toContain(`统计期间：${year}-01-01至${year}-12-31`);
+    expect(text).toContain(`共收到信访事项${f.received}件`);
+    expect(text).toContain(`受理${f.accepted}件，办结${f.closed}件`);
+    const pct = (r: { value: number | null }) => (r.value === null ? '无数据' : `${(r.value * 100).toFixed(1)}%`);
+    expect(text).toContain(`办结率${pct(f.closureRate)}（${f.closureRate.numerator}/${f.closureRate.denominator}）`);
+    expect(text).toContain(`化解成功率${pct(f.disputeResolutionRate)}`);
+    expect(text).toContain(`息访停诉率${pct(f.settlementRate)}`);
+    expect(text).toContain(`督办按期办结率${pct(f.supervisionOnTimeRate)}`);
+    // A township's report is its own year: it may not draft the county's.
+    expect(codeOf(await gql(platform.url, 'query($s: ID!, $y: Int!) { exportYearlyReport(scopeUnitId: $s, year: $y) { filename } }', { s: units.get('示范县'), y: year }, tokens.qingshan))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(platform.url, 'query($s: ID!) { exportYearlyReport(scopeUnitId: $s, year: 1999) { filename } }', { s: units.get('示范县') }, tokens.bureau))).toBe('BAD_USER_INPUT');
   });
 
   it('gives a department the cases it handles, and refuses a period that ends before it begins', async () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURE_NAMES, addDays, shanghaiDate } from '@xinfang/domain';
 import { DATABASE_MODES, gql, signIn, startTestPlatform, type GraphQLAnswer, type TestPlatform } from '../support/api-server.js';
+import { docxText } from '../support/docx.js';
 import { documentFor, fullSelection, schemaOperations, type Operation } from '../support/operations.js';
 
 // The privacy scanner (issue 8, trust suite 3). Two accusations (检举控告), each against a unit that has
@@ -10,7 +11,7 @@ import { documentFor, fullSelection, schemaOperations, type Operation } from '..
 // users of each accused unit then run every operation of the schema with every argument that could
 // reach the accusation, every field selected, and every answer is searched for the accuser's identity
 // and the accusation's words: raw, JSON-escaped, URL-encoded, and inside anything base64 (the Excel
-// exports, the tokens). A new operation of the schema fails the test until SCANS says how to run it.
+// exports, the Word report, the tokens). A new operation of the schema fails the test until SCANS says how to run it.
 
 const TODAY = shanghaiDate();
 
@@ -63,7 +64,7 @@ async function textsOf(answer: GraphQLAnswer): Promise<string[]> {
     for (const part of s.split('.')) {
       if (part.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(part)) continue;
       const bytes = Buffer.from(part.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
-      if (bytes[0] === 0x50 && bytes[1] === 0x4b) out.push(await workbookText(bytes));
+      if (bytes[0] === 0x50 && bytes[1] === 0x4b) out.push(bytes.includes('word/document.xml') ? docxText(bytes) : await workbookText(bytes));
       else out.push(bytes.toString('utf8'));
     }
   }
@@ -157,6 +158,7 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
   figures: (w) => [{ scopeUnitId: w.ownUnitId, from: addDays(TODAY, -30), to: TODAY }, { scopeUnitId: w.units.get('石桥村'), from: addDays(TODAY, -30), to: TODAY }],
   analysisReport: (w) => [{ scopeUnitId: w.ownUnitId, period: 'MONTH', start: TODAY }, { scopeUnitId: w.units.get('石桥村'), period: 'YEAR', start: TODAY }],
   exportAnalysisReport: (w) => [{ scopeUnitId: w.ownUnitId, period: 'MONTH', start: TODAY }, { scopeUnitId: w.units.get('石桥村'), period: 'QUARTER', start: TODAY }],
+  exportYearlyReport: (w) => [{ scopeUnitId: w.ownUnitId, year: Number(TODAY.slice(0, 4)) }, { scopeUnitId: w.units.get('石桥村'), year: Number(TODAY.slice(0, 4)) }],
   figureRecords: (w) =>
     FIGURE_NAMES.flatMap((figure) =>
       (['NUMERATOR', 'DENOMINATOR'] as const).flatMap((part) =>

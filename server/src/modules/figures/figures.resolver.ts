@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, R
 import { FIGURES, type FigureName, type FigurePart, type ReportPeriod } from '@xinfang/domain';
 import { ExportFile } from '../../common/export.js';
 import { analysisWorkbook, reportScopes } from './figures-report.js';
+import { yearlyReport } from './figures-yearly.js';
 import type { SignedInContext } from '../../common/context.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
 import { UnitPathItem, unitRef } from '../unit/index.js';
@@ -62,6 +63,12 @@ export class FiguresResolver {
     @Arg('start', () => CalendarDateScalar) start: string,
   ): Promise<ExportFile> {
     return analysisWorkbook(ctx, period, await reportScopes(ctx, scopeUnitId, period, start));
+  }
+
+  @Authorized()
+  @Query(() => ExportFile, { description: 'The yearly petition work report (信访工作年度报告) of a unit the caller may read, drafted in Chinese from the records as a Word document (.docx) to edit; every number is the figures’ for the same unit and year.' })
+  exportYearlyReport(@Ctx() ctx: SignedInContext, @Arg('scopeUnitId', () => ID) scopeUnitId: string, @Arg('year', () => Int) year: number): Promise<ExportFile> {
+    return yearlyReport(ctx, scopeUnitId, year);
   }
 
   @FieldResolver(() => UnitPathItem)
