@@ -11,6 +11,7 @@ import {
   FIGURE_NAMES,
   breakdownRows,
   changeText,
+  everyMonth,
   figuresStateFromQuery,
   figuresStateToQuery,
   percent,
@@ -78,6 +79,17 @@ describe('the figures’ scope and period in the address bar', () => {
     expect(changeText(null, t)).toBe('figures.change.none');
     expect(changeText(0.125, t)).toBe('figures.change.up {"n":"12.5%"}');
     expect(changeText(-0.42, t)).toBe('figures.change.down {"n":"42.0%"}');
+  });
+
+  it('fills the months of the period without a petition with zeros', () => {
+    const rows = everyMonth([{ key: '2025-12', label: '2025-12', count: 2 }, { key: '2026-03', label: '2026-03', count: 1 }], '2025-11-15', '2026-03-02');
+    expect(rows.map((r) => [r.key, r.count])).toEqual([
+      ['2025-11', 0],
+      ['2025-12', 2],
+      ['2026-01', 0],
+      ['2026-02', 0],
+      ['2026-03', 1],
+    ]);
   });
 
   it('names the channels in the user’s language, the months, and the cases not yet assigned', () => {

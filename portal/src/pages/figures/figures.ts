@@ -149,6 +149,32 @@ export function breakdownRows(kind: Breakdown, rows: readonly FigureCountRowFrag
   });
 }
 
+/**
+ * Every month of the period, with the server's counts and a zero for a month without any petition (the
+ * server lists only the months that have some): a line over the months must not skip the quiet ones.
+ */
+export function everyMonth(rows: readonly FigureCountRowFragment[], from: string, to: string): FigureCountRowFragment[] {
+  const counts = new Map(rows.map((r) => [r.key, r]));
+  const months: FigureCountRowFragment[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  // A period of many years is still a few hundred months at most; the bound keeps a bad address harmless.
+  for (let i = 0; i < 1200; i++) {
+    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    if (key > last) break;
+    months.push(counts.get(key) ?? { key, label: key, count: 0 });
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  // Anything the server counted outside the period's months (it should not) is kept, not hidden.
+  const extra = rows.filter((r) => !months.some((m) => m.key === r.key));
+  return [...months, ...extra].sort((a, b) => a.key.localeCompare(b.key));
+}
+
 /** A row's share of the breakdown's total, as a percentage; none of an empty breakdown. */
 export function share(count: number, rows: readonly BreakdownRow[]): string {
   const total = rows.reduce((n, r) => n + r.count, 0);
