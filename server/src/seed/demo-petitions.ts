@@ -265,7 +265,9 @@ export async function seedDemoPetitions(em: EntityManager, countyName = '示范�
       p.status = 'CLOSED';
       p.closedAt = upTo(addDays(p.reviewDecidedAt ?? answeredAt, rand.int(5, 30)));
       p.petitionerSettled = p.satisfaction !== 'DISSATISFIED' && rand.chance(0.7);
-      await event(p.closedAt, 'CLOSED', bureau, p.reviewDecidedAt ? 'REVIEW' : 'ANSWERED', 'CLOSED', undefined, { settled: p.petitionerSettled });
+      // 和谐闭合 without another draw: closed with the petitioner not dissatisfied (the rest of the demo stays as it was).
+      p.resolvedHarmoniously = p.satisfaction !== 'DISSATISFIED';
+      await event(p.closedAt, 'CLOSED', bureau, p.reviewDecidedAt ? 'REVIEW' : 'ANSWERED', 'CLOSED', undefined, { settled: p.petitionerSettled, resolvedHarmoniously: p.resolvedHarmoniously });
       if (rand.chance(0.3)) await event(upTo(addDays(p.closedAt, rand.int(10, 60))), 'FOLLOW_UP', handler, 'CLOSED', 'CLOSED', '电话回访，信访人对处理结果表示认可。');
     }
     // 包案 on the hard cases, without another draw (the rest of the demo stays as it was): a closed key
