@@ -13,7 +13,7 @@ import { supervisionOrderRoute, supervisionRoute } from '@/pages/supervision/sup
 import { conferenceDetailRoute, conferenceNewRoute, conferencesRoute } from '@/pages/conferences/conferences.route';
 import { circularsRoute } from '@/pages/circulars/circulars.route';
 import { disputesRoute, screeningComplianceRoute, screeningSettingsRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
-import { figureRecordsRoute, figuresRoute } from '@/pages/figures/figures.route';
+import { figureRecordsRoute, figuresReportRoute, figuresRoute } from '@/pages/figures/figures.route';
 import { canEnter } from './scope';
 
 /**
@@ -50,6 +50,7 @@ export const appRoutes: RouteRecordRaw[] = [
   disputesRoute,
   figuresRoute,
   figureRecordsRoute,
+  figuresReportRoute,
   myUnitRoute,
   unitsRoute,
   usersRoute,

@@ -16,3 +16,11 @@ export const figureRecordsRoute: RouteRecordRaw = {
   component: () => import('./FigureRecordsPage.vue'),
   meta: { ability: ['read', 'Petition'], label: 'menu.figures' },
 };
+
+/** 信访形势分析: a month's, quarter's or year's figures beside the period before and a year before. */
+export const figuresReportRoute: RouteRecordRaw = {
+  path: 'figures/report',
+  name: 'figures-report',
+  component: () => import('./AnalysisReportPage.vue'),
+  meta: { ability: ['read', 'Petition'], label: 'menu.figures' },
+};
