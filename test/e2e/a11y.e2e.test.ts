@@ -149,6 +149,11 @@ const VISITS: Record<string, Visit[]> = {
     { as: 'bureau', path: '/figures', open: showTableAndDefinition },
     { as: 'qingshan', path: '/figures', english: true },
   ],
+  // 信访形势分析: the county's last full quarter with the yearly report's dialog open; a township's year, in English.
+  'figures-report': [
+    { as: 'bureau', path: '/figures/report', open: openDialog('figures-yearly', 'yearly-dialog') },
+    { as: 'qingshan', path: '/figures/report?period=YEAR', english: true },
+  ],
   'figure-records': [
     { as: 'secretary', path: '/figures/records?figure=closureRate&part=NUMERATOR' },
     { as: 'bureau', path: '/figures/records?figure=supervisionOnTimeRate&part=DENOMINATOR' },

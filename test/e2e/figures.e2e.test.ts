@@ -164,4 +164,42 @@ describe('数据分析 in a browser', () => {
     await page.getByTestId('figures-error').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('opens 信访形势分析 for the bureau at the last full quarter, and downloads its Excel and the yearly report', async () => {
+    await signIn('bureau');
+    await page.getByTestId('menu-figures').click();
+    await page.waitForURL(/\/figures$/);
+    await page.getByTestId('figures-report').click();
+    await page.waitForURL(/\/figures\/report$/);
+    await page.getByTestId('report-rates').waitFor();
+    await settle();
+    expect(await page.getByTestId('report-title').innerText()).toBe('信访形势分析');
+    // By default the last full quarter (Asia/Shanghai).
+    const shanghai = new Date(Date.now() + 8 * 3600_000);
+    const quarter = Math.floor(shanghai.getUTCMonth() / 3);
+    const [year, last] = quarter === 0 ? [shanghai.getUTCFullYear() - 1, 4] : [shanghai.getUTCFullYear(), quarter];
+    expect(await page.getByTestId('report-period').innerText()).toContain(`${year}年第${last}季度`);
+    expect(await page.getByTestId('report-rates').locator('tbody tr').count()).toBe(9);
+    expect(await page.getByTestId('report-counts').locator('tbody tr').count()).toBe(5);
+
+    // Last year's fourth quarter, kept in the address bar.
+    const lastYear = shanghai.getUTCFullYear() - 1;
+    await page.goto(at(`/figures/report?period=QUARTER&start=${lastYear}-10-01`));
+    await page.getByTestId('report-rates').waitFor();
+    await settle();
+    expect(await page.getByTestId('report-period').innerText()).toContain(`${lastYear}年第4季度`);
+    expect(await page.getByTestId('report-rate-closureRate-label').innerText()).toBe('办结率');
+    expect(await page.getByTestId('report-rate-closureRate-current').innerText()).toMatch(/^(\d+\.\d%|无数据)\s*\d+ \/ \d+$/);
+    expect(await page.getByTestId('report-rate-closureRate-mom').innerText()).toMatch(/^([+−]\d+\.\d%|0\.0%|—)$/);
+    await shot('figures-report');
+
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export').click()]);
+    expect(excel.suggestedFilename()).toMatch(/^信访形势.*\.xlsx$/);
+
+    await page.getByTestId('figures-yearly').click();
+    await page.getByTestId('yearly-generate').waitFor();
+    const [word] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('yearly-generate').click()]);
+    expect(word.suggestedFilename()).toMatch(/\.docx$/);
+    expect(errors).toEqual([]);
+  });
 });
