@@ -66,7 +66,7 @@ export async function analysisWorkbook(ctx: SignedInContext, period: ReportPerio
     { header: '上期', key: 'previous', width: 10 },
     { header: '上年同期', key: 'lastYear', width: 10 },
   ]);
-  for (const [key, label] of [['received', '收到信访事项'], ['accepted', '受理'], ['closed', '办结'], ['overdue', '逾期未办结'], ['harmonious', '和谐闭合']] as const) {
+  for (const [key, label] of [['received', '收到信访事项'], ['accepted', '受理'], ['closed', '办结'], ['overdue', '逾期未办结'], ['harmoniouslyClosed', '和谐闭合']] as const) {
     counts.addRow({ label, now: await figures.counted(ctx, current, key), previous: await figures.counted(ctx, previous, key), lastYear: await figures.counted(ctx, lastYear, key) });
   }
   for (const [by, name, labels] of [['channel', '信访渠道', CHANNEL], ['kind', '信访类型', KIND], ['category', '问题类别', null], ['unit', '承办单位', null], ['month', '月度趋势', null]] as const) {

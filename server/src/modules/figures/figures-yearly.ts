@@ -24,7 +24,7 @@ export async function yearlyNumbers(ctx: SignedInContext, scope: FigureScope) {
     accepted: await figures.counted(ctx, scope, 'accepted'),
     closed: await figures.counted(ctx, scope, 'closed'),
     overdue: await figures.counted(ctx, scope, 'overdue'),
-    harmonious: await figures.counted(ctx, scope, 'harmonious'),
+    harmonious: await figures.counted(ctx, scope, 'harmoniouslyClosed'),
     backlog: await figures.counted(ctx, scope, 'backlog'),
     circulars: await figures.circulars(ctx, scope),
     orders: await figures.orders(ctx, scope),

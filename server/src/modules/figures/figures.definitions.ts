@@ -1,4 +1,4 @@
-import type { FigureName } from '@xinfang/domain';
+import { addDays, type FigureName } from '@xinfang/domain';
 import type { Petition } from '../petition/petition.entity.js';
 
 /** A period, both ends included, and the day the figure is drawn (for "still open" and "overdue"). */
@@ -80,7 +80,13 @@ export const COUNTS = {
   overdue: ({ from, to, today }: Period): object => ({ receivedAt: within(from, to), ...OPEN, currentDeadline: { $lt: today } }),
   /** Backlog (信访积案) worked on in the period: received by its end, not closed before it began. */
   backlog: ({ from, to }: Period): object => ({ isBacklog: true, receivedAt: { $lte: to }, status: { $ne: 'NOT_ACCEPTED' }, $or: [{ closedAt: null }, { closedAt: { $gte: from } }] }),
+  /** Received in the period, still open, its current deadline today or within three days (the yellow warning). */
+  dueSoon: ({ from, to, today }: Period): object => ({ receivedAt: within(from, to), ...OPEN, currentDeadline: { $gte: today, $lte: addDays(today, 3) } }),
+  /** Key matters (重点信访事项) worked on in the period: the settlement rate's denominator. */
+  keyMatters: (p: Period): object => ROW_FIGURES.settlementRate.denominator(p),
   /** Closed in the period in harmony with the petitioner (和谐闭合). */
-  harmonious: ({ from, to }: Period): object => ({ status: 'CLOSED', closedAt: within(from, to), resolvedHarmoniously: true }),
+  harmoniouslyClosed: ({ from, to }: Period): object => ({ status: 'CLOSED', closedAt: within(from, to), resolvedHarmoniously: true }),
 };
 export type CountName = keyof typeof COUNTS;
+/** The counts in the order the dashboard shows them. */
+export const COUNT_NAMES = Object.keys(COUNTS) as CountName[];

@@ -6,8 +6,9 @@ import { yearlyReport } from './figures-yearly.js';
 import type { SignedInContext } from '../../common/context.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
 import { UnitPathItem, unitRef } from '../unit/index.js';
+import type { CountName } from './figures.definitions.js';
 import { FiguresService, type RateValue } from './figures.service.js';
-import { AnalysisReport, FigureCount, FigureNameEnum, FigurePartEnum, FigureRecordConnection, FiguresRoot, Rate, ReportPeriodEnum } from './figures.types.js';
+import { AnalysisReport, FigureCount, FigureCountNameEnum, FigureNameEnum, FigurePartEnum, FigureRecordConnection, FiguresRoot, Rate, ReportPeriodEnum } from './figures.types.js';
 
 const figures = new FiguresService();
 
@@ -40,6 +41,20 @@ export class FiguresResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     return figures.records(ctx, await figures.scope(ctx, scopeUnitId, from, to), figure, part ?? 'DENOMINATOR', first, after);
+  }
+
+  @Authorized()
+  @Query(() => FigureRecordConnection, { description: 'The petitions a count of `Figures` counts (received, overdue, key matters …), under the same rules as every list: totalCount equals the count.' })
+  async countRecords(
+    @Ctx() ctx: SignedInContext,
+    @Arg('count', () => FigureCountNameEnum) count: CountName,
+    @Arg('scopeUnitId', () => ID) scopeUnitId: string,
+    @Arg('from', () => CalendarDateScalar) from: string,
+    @Arg('to', () => CalendarDateScalar) to: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return figures.countRecords(ctx, await figures.scope(ctx, scopeUnitId, from, to), count, first, after);
   }
 
   @Authorized()
@@ -170,9 +185,24 @@ export class FiguresResolver {
     return figures.counted(ctx, r.scope, 'overdue');
   }
 
+  @FieldResolver(() => Int, { description: 'Petitions received in the period, still open, their current deadline today or within three days (the yellow warning; `overdue` is the red one).' })
+  dueSoon(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
+    return figures.counted(ctx, r.scope, 'dueSoon');
+  }
+
+  @FieldResolver(() => Int, { description: 'Key matters (重点信访事项) worked on in the period: received by its end, not declined, not closed before it began (the settlement rate’s denominator).' })
+  keyMatters(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
+    return figures.counted(ctx, r.scope, 'keyMatters');
+  }
+
+  @FieldResolver(() => Int, { description: 'Backlog cases (信访积案, open two years or more) worked on in the period: received by its end, not declined, not closed before it began.' })
+  backlog(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
+    return figures.counted(ctx, r.scope, 'backlog');
+  }
+
   @FieldResolver(() => Int, { description: 'Petitions closed in the period in harmony with the petitioner (和谐闭合).' })
   harmoniouslyClosed(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
-    return figures.counted(ctx, r.scope, 'harmonious');
+    return figures.counted(ctx, r.scope, 'harmoniouslyClosed');
   }
 
   @FieldResolver(() => [FigureCount], { description: 'Petitions received in the period by channel.' })

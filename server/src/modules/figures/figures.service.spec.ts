@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FigureName } from '@xinfang/domain';
+import { addDays, shanghaiDate, type FigureName } from '@xinfang/domain';
+import { ScreeningService } from '../screening/index.js';
+import { COUNT_NAMES } from './figures.definitions.js';
 import { serviceWorld, refusal, type ServiceWorld } from '../../testing/service-world.js';
 import { Petition } from '../petition/index.js';
 import { Unit } from '../unit/index.js';
@@ -10,6 +12,7 @@ import { FiguresService } from './figures.service.js';
 // petitions), each computed by hand below: the period 2025, both days included.
 
 const figures = new FiguresService();
+const TODAY = shanghaiDate();
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 
 describe('the figures (PostgreSQL)', () => {
@@ -43,11 +46,46 @@ describe('the figures (PostgreSQL)', () => {
     petition(chengguan, { receivedAt: '2024-12-31', acceptedAt: '2025-01-01', status: 'CLOSED', closedAt: '2026-01-05' });
     // Key matters: P5 closed in the year, settled; P6 open all year; P7 closed before it.
     petition(chengguan, { receivedAt: '2023-05-01', acceptedAt: '2023-05-02', isKeyMatter: true, status: 'CLOSED', closedAt: '2025-07-01', petitionerSettled: true });
-    petition(chengguan, { receivedAt: '2024-01-01', acceptedAt: '2024-01-02', isKeyMatter: true });
+    petition(chengguan, { receivedAt: '2024-01-01', acceptedAt: '2024-01-02', isKeyMatter: true, isBacklog: true });
     petition(chengguan, { receivedAt: '2023-01-01', acceptedAt: '2023-01-02', isKeyMatter: true, status: 'CLOSED', closedAt: '2024-12-01', petitionerSettled: true });
     // The year before: a repeat and an initial one.
     petition(chengguan, { receivedAt: '2024-06-01', isInitial: false, status: 'REGISTERED', handlingUnitId: null });
     petition(chengguan, { receivedAt: '2024-07-01', status: 'REGISTERED', handlingUnitId: null });
+    // The last days: P10 open with three days left (yellow), P11 open and past its deadline (red), P12 closed.
+    petition(shiqiao, { receivedAt: addDays(TODAY, -5), acceptedAt: addDays(TODAY, -4), currentDeadline: addDays(TODAY, 2) });
+    petition(chengguan, { receivedAt: addDays(TODAY, -5), acceptedAt: addDays(TODAY, -4), currentDeadline: addDays(TODAY, -1) });
+    petition(chengguan, { receivedAt: addDays(TODAY, -5), acceptedAt: addDays(TODAY, -4), currentDeadline: addDays(TODAY, -1), status: 'CLOSED', closedAt: addDays(TODAY, -1), resolvedHarmoniously: true });
+
+    // Screening since 2024 under the default rules, every unit there since before it: 县自然资源局
+    // reports monthly, due the 5th of the next month. Its January 2025 report came on time, its
+    // February one late, no other (12 periods fall due in 2025: December 2024's to November 2025's).
+    await ScreeningService.ensureDefaultRules(em, county.id, '2024-01-01');
+    await em.flush();
+    await em.getConnection().execute(`update unit set created_at = '2023-12-01' where county_id = ?`, [county.id]);
+    const located = (u: Unit) => ({ countyId: u.countyId, townshipId: u.townshipId, villageId: u.villageId });
+    const report = (unit: Unit, kind: string, periodStart: string, periodEnd: string, dueDate: string, submittedOn: string) =>
+      em.create('ScreeningReport', { ...located(unit), unitId: unit.id, unitKind: kind, periodStart, periodEnd, dueDate, isZeroReport: false, submittedAt: new Date(`${submittedOn}T10:00:00+08:00`), submittedOn, submittedById: bureau.id, submittedByName: '测试' }) as { id: string };
+    const january = report(land, 'DEPARTMENT', '2025-01-01', '2025-01-31', '2025-02-05', '2025-02-03');
+    report(land, 'DEPARTMENT', '2025-02-01', '2025-02-28', '2025-03-05', '2025-03-09');
+    const village = report(shiqiao, 'VILLAGE', '2025-03-01', '2025-03-15', '2025-03-18', '2025-03-16');
+    // Disputes: D1 reported in 2025 and resolved, D2 reported in 2025 and open, D3 resolved but reported
+    // in 2024; D4 in 石桥村, resolved.
+    const dispute = (unit: Unit, reportId: string, reportedOn: string, status: string) =>
+      em.create('Dispute', { ...located(unit), unitId: unit.id, reportId, periodStart: '2025-01-01', reportedOn, arisenOn: reportedOn, categoryCode: 'LAND', parties: '甲、乙', headcount: 2, summary: '测试纠纷', riskLevel: 'GENERAL', status });
+    dispute(land, january.id, '2025-01-20', 'RESOLVED');
+    dispute(land, january.id, '2025-02-10', 'OPEN');
+    dispute(land, january.id, '2024-12-20', 'RESOLVED');
+    dispute(shiqiao, village.id, '2025-03-10', 'RESOLVED');
+    // Supervision orders: O1 met on time, O2 accepted late, O3 still open, O4 issued in 2024 (all on
+    // 县自然资源局); O5 on 青山乡, met on time.
+    let orders = 0;
+    const order = (unit: Unit, issuedOn: string, status: string, metOnTime: boolean | null) =>
+      em.create('SupervisionOrder', { countyId: county.id, number: `督〔测〕${++orders}号`, unitId: unit.id, parentUnitId: unit.parentId, targetKind: 'PETITION', requirement: '测试', issuedOn, dueOn: issuedOn, issuedByUserId: bureau.id, status, metOnTime });
+    order(land, '2025-03-01', 'ACCEPTED', true);
+    order(land, '2025-04-01', 'ACCEPTED', false);
+    order(land, '2025-05-01', 'ISSUED', null);
+    order(land, '2024-11-01', 'ACCEPTED', true);
+    order(qingshan, '2025-06-01', 'ACCEPTED', true);
     await em.flush();
   });
   afterAll(async () => world?.close());
@@ -121,5 +159,53 @@ describe('the figures (PostgreSQL)', () => {
     expect(await figures.counted(ctx, scope, 'received')).toBe(3);
     expect(await figures.counted(ctx, scope, 'accepted')).toBe(3);
     expect(await figures.counted(ctx, scope, 'closed')).toBe(2); // P1 and P5 closed in the year
+  });
+
+  it('computes the dispute, screening and supervision rates as counted by hand', async () => {
+    const land = await world.em().findOneOrFail(Unit, { name: '县自然资源局' });
+    expect(await rate('bureau', county, 'disputeResolutionRate')).toEqual([2, 3]); // reported D1, D2, D4; resolved D1, D4
+    expect(await rate('bureau', land, 'disputeResolutionRate')).toEqual([1, 2]);
+    expect(await rate('qingshan', qingshan, 'disputeResolutionRate')).toEqual([1, 1]);
+    expect(await rate('land', land, 'screeningOnTimeRate')).toEqual([1, 12]); // January on time; February late; ten missing
+    expect(await rate('bureau', land, 'screeningOnTimeRate', { from: '2025-02-01', to: '2025-02-28' })).toEqual([1, 1]); // January's, due 5 February
+    expect(await rate('bureau', land, 'screeningOnTimeRate', { from: '2025-03-01', to: '2025-03-31' })).toEqual([0, 1]); // February's, late
+    expect(await rate('bureau', county, 'supervisionOnTimeRate')).toEqual([2, 4]); // issued O1, O2, O3, O5; met: O1, O5
+    expect(await rate('bureau', land, 'supervisionOnTimeRate')).toEqual([1, 3]);
+    expect(await rate('qingshan', qingshan, 'supervisionOnTimeRate')).toEqual([1, 1]);
+    expect(await rate('bureau', county, 'supervisionOnTimeRate', { from: '2024-01-01', to: '2024-12-31' })).toEqual([1, 1]);
+  });
+
+  it('lists exactly the records the dispute, screening and supervision rates count', async () => {
+    const ctx = await world.as('bureau');
+    const land = await world.em().findOneOrFail(Unit, { name: '县自然资源局' });
+    for (const unit of [county, land]) {
+      const scope = await figures.scope(ctx, unit.id, YEAR.from, YEAR.to);
+      for (const figure of ['disputeResolutionRate', 'screeningOnTimeRate', 'supervisionOnTimeRate'] as const) {
+        const r = await figures.rate(ctx, scope, figure);
+        const [num, den] = await Promise.all([figures.records(ctx, scope, figure, 'NUMERATOR', 100), figures.records(ctx, scope, figure, 'DENOMINATOR', 100)]);
+        expect([num.totalCount, den.totalCount], `${unit.name} ${figure}`).toEqual([r.numerator, r.denominator]);
+      }
+    }
+  });
+
+  it('counts the warnings, key matters and backlog, and lists what each count counts', async () => {
+    const ctx = await world.as('bureau');
+    const recent = await figures.scope(ctx, county.id, addDays(TODAY, -10), TODAY);
+    expect(await figures.counted(ctx, recent, 'received')).toBe(3);
+    expect(await figures.counted(ctx, recent, 'dueSoon')).toBe(1); // P10
+    expect(await figures.counted(ctx, recent, 'overdue')).toBe(1); // P11 (P12 is closed)
+    expect(await figures.counted(ctx, recent, 'harmoniouslyClosed')).toBe(1); // P12
+    const year = await figures.scope(ctx, county.id, YEAR.from, YEAR.to);
+    expect(await figures.counted(ctx, year, 'keyMatters')).toBe(2); // P5, P6
+    expect(await figures.counted(ctx, year, 'backlog')).toBe(1); // P6
+    const township = await figures.scope(await world.as('qingshan'), qingshan.id, addDays(TODAY, -10), TODAY);
+    expect(await figures.counted(await world.as('qingshan'), township, 'overdue')).toBe(0); // P11 is in 城关镇
+    for (const scope of [recent, year]) {
+      for (const name of COUNT_NAMES) {
+        const list = await figures.countRecords(ctx, scope, name, 100);
+        expect(list.totalCount, name).toBe(await figures.counted(ctx, scope, name));
+        expect(list.edges).toHaveLength(list.totalCount);
+      }
+    }
   });
 });

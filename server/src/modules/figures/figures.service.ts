@@ -136,6 +136,11 @@ export class FiguresService {
     const orderBy = f.entity === 'Petition' ? [{ receivedAt: 'asc' }, { number: 'asc' }] : f.entity === 'Dispute' ? [{ reportedOn: 'asc' }, { id: 'asc' }] : [{ issuedOn: 'asc' }, { number: 'asc' }];
     return scopedPage(ctx, ENTITIES[f.entity] as EntityName<object>, f.entity, { where: this.where(ctx, s, f.entity, condition), orderBy: orderBy as never, first, after });
   }
+
+  /** The petitions a count counts, paged, oldest first: its totalCount is the count. */
+  countRecords(ctx: SignedInContext, s: FigureScope, name: CountName, first?: number | null, after?: string | null) {
+    return scopedPage(ctx, Petition, 'Petition', { where: this.where(ctx, s, 'Petition', COUNTS[name](s)) as FilterQuery<Petition>, orderBy: [{ receivedAt: 'asc' }, { number: 'asc' }], first, after });
+  }
 }
 
 /** A figure's definition line, in Chinese and in English. */

@@ -6,10 +6,16 @@ import { Petition } from '../petition/index.js';
 import { ScreeningPeriodType } from '../screening/index.js';
 import { Dispute } from '../screening/screening.entity.js';
 import { SupervisionOrder } from '../supervision/supervision.entity.js';
+import { COUNT_NAMES, type CountName } from './figures.definitions.js';
 import type { FigureScope } from './figures.service.js';
 
 export const FigureNameEnum = asEnum<FigureName>(FIGURE_NAMES);
 registerEnumType(FigureNameEnum, { name: 'FigureName', description: 'A rate of docs/domain.md §10; its definition is on the Rate.' });
+export const FigureCountNameEnum = asEnum<CountName>(COUNT_NAMES);
+registerEnumType(FigureCountNameEnum, {
+  name: 'FigureCountName',
+  description: 'A count of the petitions of a scope and a period: the field of `Figures` of the same name, whose description says what it counts.',
+});
 export const ReportPeriodEnum = asEnum<ReportPeriod>(REPORT_PERIODS);
 registerEnumType(ReportPeriodEnum, { name: 'ReportPeriod', description: 'MONTH, QUARTER or YEAR: the calendar period containing `start`.' });
 export const FigurePartEnum = asEnum<FigurePart>(FIGURE_PARTS);
