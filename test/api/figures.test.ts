@@ -59,6 +59,22 @@ describe.each(DATABASE_MODES)('the figures on %s', (mode) => {
     for (const e of records.figureRecords.edges as Array<{ node: { locationUnit: { id: string } } }>) expect(subtree.has(e.node.locationUnit.id)).toBe(true);
   });
 
+  it('lists for every count exactly the petitions it counts, for the county and for a township’s subtree', async () => {
+    const COUNTS = ['received', 'accepted', 'closed', 'overdue', 'dueSoon', 'keyMatters', 'backlog', 'harmoniouslyClosed'];
+    const subtree = new Set(((await must('qingshan', 'query($u: ID!) { units(filter: { subtreeOf: $u }) { id } }', { u: units.get('青山乡') })).units as Array<{ id: string }>).map((u) => u.id));
+    for (const [who, scope] of [['secretary', units.get('示范县')!], ['qingshan', units.get('青山乡')!]] as const) {
+      const f = (await must(who, `query($s: ID!, $f: Date!, $t: Date!) { figures(scopeUnitId: $s, from: $f, to: $t) { ${COUNTS.join(' ')} } }`, { s: scope, f: PERIOD.from, t: PERIOD.to })).figures;
+      for (const count of COUNTS) {
+        const list = (await must(who, 'query($c: FigureCountName!, $s: ID!, $f: Date!, $t: Date!) { countRecords(count: $c, scopeUnitId: $s, from: $f, to: $t, first: 200) { totalCount edges { node { ... on Petition { id locationUnit { id } } } } } }', { c: count, s: scope, f: PERIOD.from, t: PERIOD.to })).countRecords;
+        expect(list.totalCount, `${who} ${count}`).toBe(f[count]);
+        expect(list.edges, `${who} ${count}`).toHaveLength(Math.min(200, f[count]));
+        if (who === 'qingshan') for (const e of list.edges as Array<{ node: { locationUnit: { id: string } } }>) expect(subtree.has(e.node.locationUnit.id), count).toBe(true);
+      }
+      if (who === 'secretary') for (const count of ['received', 'closed', 'keyMatters', 'backlog']) expect(f[count], count).toBeGreaterThan(0);
+    }
+    expect(codeOf(await gql(platform.url, 'query($s: ID!, $f: Date!, $t: Date!) { countRecords(count: received, scopeUnitId: $s, from: $f, to: $t) { totalCount } }', { s: units.get('城关镇'), f: PERIOD.from, t: PERIOD.to }, tokens.qingshan))).toBe('NOT_FOUND');
+  });
+
   it('drafts an analysis report from the same figures: the period, the one before, the same one a year before; and its workbook', async () => {
     const start = `${YEAR - 1}-04-15`;
     const report = (await must('bureau', `query($s: ID!, $d: Date!) { analysisReport(scopeUnitId: $s, period: QUARTER, start: $d) { period current { from to repeatRate { numerator denominator } received } previous { from to } yearBefore { from to repeatRate { numerator denominator } } } }`, { s: units.get('示范县'), d: start })).analysisReport;

@@ -151,6 +151,7 @@ const SPECS: Record<string, Spec> = {
   exportAnalysisReport: { family: 'unit', vars: (t) => ({ scopeUnitId: t.unitId, period: 'MONTH', start: LAST_YEAR.from }) },
   exportYearlyReport: { family: 'unit', vars: (t) => ({ scopeUnitId: t.unitId, year: Number(LAST_YEAR.from.slice(0, 4)) }) },
   figureRecords: { family: 'unit', vars: (t) => ({ figure: 'closureRate', scopeUnitId: t.unitId, from: LAST_YEAR.from, to: LAST_YEAR.to, first: 5 }) },
+  countRecords: { family: 'unit', vars: (t) => ({ count: 'received', scopeUnitId: t.unitId, from: LAST_YEAR.from, to: LAST_YEAR.to, first: 5 }) },
   proposeHandlingUnit: { family: 'unit', vars: (t) => ({ categoryCode: 'LAND', kind: 'CLAIM', locationUnitId: t.unitId }) },
   screeningCompliance: { family: 'unit', vars: (t) => ({ month: MONTH, scopeUnitId: t.unitId }) },
   screeningPeriods: { family: 'unit', vars: (t) => ({ unitId: t.unitId, from: addDays(TODAY, -20), to: TODAY }) },

@@ -105,6 +105,9 @@ const searches = (wrap: (t: string) => Vars): Vars[] => [...new Set([...everythi
  * How each operation is run by the accused unit's users: every argument set that could reach an
  * accusation. Default deny: an operation of the schema missing here fails the scanner.
  */
+/** Every count of `Figures` (FigureCountName). */
+const COUNT_NAMES = ['received', 'accepted', 'closed', 'overdue', 'dueSoon', 'keyMatters', 'backlog', 'harmoniouslyClosed'];
+
 const SCANS: Record<string, (w: World) => Vars[]> = {
   // ---- queries
   dispute: (w) => [{ id: w.dispute.id }],
@@ -165,6 +168,8 @@ const SCANS: Record<string, (w: World) => Vars[]> = {
         [w.ownUnitId, w.units.get('石桥村')].map((scopeUnitId) => ({ figure, part, scopeUnitId, from: addDays(TODAY, -30), to: TODAY, first: 50 })),
       ),
     ),
+  countRecords: (w) =>
+    COUNT_NAMES.flatMap((count) => [w.ownUnitId, w.units.get('石桥村')].map((scopeUnitId) => ({ count, scopeUnitId, from: addDays(TODAY, -30), to: TODAY, first: 50 }))),
   // ---- supervision and joint conferences on both accusations
   supervisionOrders: (w) => [{ first: 50 }, { first: 50, filter: { petitionId: w.a.id } }, { first: 50, filter: { petitionId: w.b.id } }, { first: 50, filter: { unitId: w.ownUnitId } }, { first: 50, filter: { open: true } }],
   supervisionOrder: (w) => [{ id: w.orders.a.id }, { id: w.orders.b.id }, { id: w.orders.q.id }],
