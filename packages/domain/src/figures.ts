@@ -12,6 +12,7 @@ export const FIGURE_NAMES = [
   'onTimeRate',
   'satisfactionRate',
   'settlementRate',
+  'hardCaseResolutionRate',
   'disputeResolutionRate',
   'repeatRate',
   'screeningOnTimeRate',
@@ -77,6 +78,14 @@ export const FIGURES: Record<FigureName, FigureDefinition> = {
     definition: {
       zh: '期内在办的重点信访事项中，期内办结并息访停诉的件数 ÷ 期内在办的重点信访事项件数',
       en: 'Key matters open in the period that were closed in it with the petitioner settled ÷ key matters open in the period',
+    },
+    subject: 'Petition',
+  },
+  hardCaseResolutionRate: {
+    label: { zh: '重点积案化解率', en: 'Hard-case resolution rate' },
+    definition: {
+      zh: '期内在办的重点信访事项和信访积案中，期内办结的件数 ÷ 期内在办的重点信访事项和信访积案件数',
+      en: 'Key matters and backlog cases open in the period that were closed in it ÷ key matters and backlog cases open in the period',
     },
     subject: 'Petition',
   },

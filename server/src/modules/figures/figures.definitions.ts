@@ -54,6 +54,12 @@ export const ROW_FIGURES: Record<RowFigureName, RowFigure> = {
     denominator: ({ from, to }) => ({ isKeyMatter: true, receivedAt: { $lte: to }, status: { $ne: 'NOT_ACCEPTED' }, $or: [{ closedAt: null }, { closedAt: { $gte: from } }] }),
     numerator: ({ from, to }) => ({ isKeyMatter: true, receivedAt: { $lte: to }, status: 'CLOSED', closedAt: within(from, to), petitionerSettled: true }),
   },
+  hardCaseResolutionRate: {
+    entity: 'Petition',
+    // The key matters and backlog cases worked on in the period, as the settlement rate's.
+    denominator: ({ from, to }) => ({ $or: [{ isKeyMatter: true }, { isBacklog: true }], receivedAt: { $lte: to }, status: { $ne: 'NOT_ACCEPTED' }, $and: [{ $or: [{ closedAt: null }, { closedAt: { $gte: from } }] }] }),
+    numerator: ({ from, to }) => ({ $or: [{ isKeyMatter: true }, { isBacklog: true }], receivedAt: { $lte: to }, status: 'CLOSED', closedAt: within(from, to) }),
+  },
   disputeResolutionRate: {
     entity: 'Dispute',
     denominator: ({ from, to }) => ({ reportedOn: within(from, to) }),

@@ -130,6 +130,11 @@ export class FiguresResolver {
     return this.rate(ctx, r, 'settlementRate');
   }
 
+  @FieldResolver(() => Rate, { description: '重点积案化解率: ' + FIGURES.hardCaseResolutionRate.definition.zh })
+  hardCaseResolutionRate(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
+    return this.rate(ctx, r, 'hardCaseResolutionRate');
+  }
+
   @FieldResolver(() => Rate, { description: '化解成功率: ' + FIGURES.disputeResolutionRate.definition.zh })
   disputeResolutionRate(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
     return this.rate(ctx, r, 'disputeResolutionRate');

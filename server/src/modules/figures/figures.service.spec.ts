@@ -102,6 +102,7 @@ describe('the figures (PostgreSQL)', () => {
     expect(await rate('bureau', county, 'onTimeRate')).toEqual([1, 2]); // answered P1, P2; on time: P1
     expect(await rate('bureau', county, 'satisfactionRate')).toEqual([1, 2]); // rated P1, P2; satisfied: P1
     expect(await rate('bureau', county, 'settlementRate')).toEqual([1, 2]); // key matters worked on: P5, P6; settled: P5
+    expect(await rate('bureau', county, 'hardCaseResolutionRate')).toEqual([1, 2]); // key matters and backlog worked on: P5, P6; closed in the year: P5
     expect(await rate('bureau', county, 'repeatRate')).toEqual([1, 3]); // received P1, P2, P3; repeat: P2
     expect(await rate('bureau', county, 'repeatRate', { from: '2024-01-01', to: '2024-12-31' })).toEqual([1, 4]); // P4, P6, P8, P9; repeat: P8
   });
@@ -135,7 +136,7 @@ describe('the figures (PostgreSQL)', () => {
   it('lists exactly the records it counts, numerator and denominator', async () => {
     const ctx = await world.as('bureau');
     const scope = await figures.scope(ctx, county.id, YEAR.from, YEAR.to);
-    for (const figure of ['closureRate', 'initialClosureRate', 'onTimeRate', 'satisfactionRate', 'settlementRate', 'repeatRate'] as const) {
+    for (const figure of ['closureRate', 'initialClosureRate', 'onTimeRate', 'satisfactionRate', 'settlementRate', 'hardCaseResolutionRate', 'repeatRate'] as const) {
       const r = await figures.rate(ctx, scope, figure);
       const num = await figures.records(ctx, scope, figure, 'NUMERATOR', 100);
       const den = await figures.records(ctx, scope, figure, 'DENOMINATOR', 100);
