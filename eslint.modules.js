@@ -5,6 +5,7 @@
 export const SCOPED_ENTITIES = [
   'Unit', 'User', 'Petition', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'AuditRecord', 'Notification',
   'Conference', 'ConferenceTask', 'SupervisionOrder', 'Circular', 'AccountabilityRecord',
+  'AssessmentScheme', 'AssessmentResult', 'AssessmentVeto', 'AssessmentObjection', 'Commendation',
 ];
 
 const READS = ['find', 'findOne', 'findOneOrFail', 'findAndCount', 'findAll', 'findByCursor'];
@@ -46,7 +47,7 @@ export const scopedReadRule = {
 const WRITES = ['persist', 'persistAndFlush', 'flush', 'remove', 'removeAndFlush', 'nativeUpdate', 'nativeDelete', 'insert', 'insertMany', 'upsert', 'upsertMany', 'transactional', 'assign'];
 
 /** The server's modules, each a folder of server/src/modules with an index.ts. */
-export const MODULES = ['audit', 'auth', 'calendar', 'figures', 'notification', 'petition', 'reference', 'screening', 'supervision', 'unit', 'user'];
+export const MODULES = ['assessment', 'audit', 'auth', 'calendar', 'figures', 'notification', 'petition', 'reference', 'screening', 'supervision', 'unit', 'user'];
 
 const SURFACE = 'Import another module only from its index.ts (its surface), never its entities, tables or services.';
 

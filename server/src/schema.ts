@@ -14,6 +14,7 @@ import { ReferenceResolver } from './modules/reference/reference.resolver.js';
 import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { DisputeResolver, PetitionDisputesResolver, ScreeningResolver } from './modules/screening/screening.resolver.js';
 import { FiguresResolver } from './modules/figures/figures.resolver.js';
+import { AssessmentObjectionResolver, AssessmentResolver, AssessmentResultResolver, AssessmentVetoResolver, CommendationResolver } from './modules/assessment/assessment.resolver.js';
 import {
   AccountabilityResolver,
   CircularResolver,
@@ -28,6 +29,7 @@ import {
 export const RESOLVERS = [AuthResolver, UnitResolver, UserResolver, PetitionResolver, CaseResolver, ReferenceResolver, CalendarResolver, ScreeningResolver, DisputeResolver, PetitionDisputesResolver, NotificationResolver,
   SupervisionOrderResolver, CircularResolver, AccountabilityResolver, ConferenceResolver, ConferenceItemResolver, ConferenceTaskResolver, NotificationLinksResolver, PetitionSupervisionResolver,
   FiguresResolver,
+  AssessmentResolver, AssessmentResultResolver, AssessmentVetoResolver, AssessmentObjectionResolver, CommendationResolver,
 ] as const;
 
 /**

@@ -7,3 +7,4 @@ export * from './screening.js';
 export * from './paging.js';
 export * from './supervision.js';
 export * from './figures.js';
+export * from './assessment.js';

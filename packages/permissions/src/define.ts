@@ -56,6 +56,8 @@ export const PROTECTIONS: RoleRules = ({ cannot }, user) => {
  * (and those naming a unit directly below it, whose red warnings it is told of), which it reports on;
  * the conference tasks it owns (and those of the units below it), which it marks done; the
  * accountability records that name it; and every circular the county publishes (通报, docs/domain.md §5).
+ * In the assessment (§8): the county's schemes and commendations; its own result and veto once the
+ * year is under review or published, and its own objections, which it files during the review.
  */
 export const EVERY_UNIT: RoleRules = ({ can }, user) => {
   can('read', 'Notification', { unitId: user.unitId });
@@ -65,6 +67,10 @@ export const EVERY_UNIT: RoleRules = ({ can }, user) => {
   can('read', 'ConferenceTask', { ownerParentUnitId: user.unitId });
   can('read', 'AccountabilityRecord', { unitId: user.unitId });
   can('read', 'Circular', { countyId: user.countyId });
+  can('read', ['AssessmentScheme', 'Commendation'], { countyId: user.countyId });
+  can('read', ['AssessmentResult', 'AssessmentVeto'], { unitId: user.unitId, stage: { $in: ['REVIEW', 'PUBLISHED'] } });
+  can('read', 'AssessmentObjection', { unitId: user.unitId });
+  can('create', 'AssessmentObjection', { unitId: user.unitId, stage: 'REVIEW' });
 };
 
 /** Builds the ability of a signed-in user from its roles; a user without roles can do nothing. */

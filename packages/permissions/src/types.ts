@@ -10,6 +10,10 @@ import type { Role, UnitKind } from '@xinfang/domain';
  * `escalate` hands it to the stability team and `link` ties it to the petition it turned into. On a
  * SupervisionOrder (督办单), `create` is issuing it, `report` the named unit's report back and `close`
  * the supervision group's acceptance or sending back; on a ConferenceTask, `update` marks it done.
+ * In the assessment (docs/domain.md §8): `update` on an AssessmentScheme edits it; `compute` on an
+ * AssessmentResult computes a year's results, `publish` opens the review (公示) and publishes the
+ * year; `create` on an AssessmentVeto proposes one and `decide` confirms or revokes it; `create` on
+ * an AssessmentObjection files it and `answer` answers it; `create` on a Commendation records it.
  */
 export const ACTIONS = [
   'manage',
@@ -37,6 +41,9 @@ export const ACTIONS = [
   'escalate',
   'link',
   'report',
+  'compute',
+  'decide',
+  'publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,6 +51,7 @@ export type Action = (typeof ACTIONS)[number];
 export const SUBJECTS = [
   'Unit', 'User', 'Petition', 'HolidayCalendar', 'AuditRecord', 'ScreeningReport', 'Dispute', 'ScreeningRule', 'Notification',
   'Conference', 'ConferenceTask', 'SupervisionOrder', 'Circular', 'AccountabilityRecord',
+  'AssessmentScheme', 'AssessmentResult', 'AssessmentVeto', 'AssessmentObjection', 'Commendation',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 export type Subjects = SubjectType | 'all' | { __caslSubjectType__?: SubjectType };

@@ -151,6 +151,11 @@ const NOUNS: Record<SubjectType, string> = {
   SupervisionOrder: 'Supervision order',
   Circular: 'Circular',
   AccountabilityRecord: 'Accountability record',
+  AssessmentScheme: 'Assessment scheme',
+  AssessmentResult: 'Assessment result',
+  AssessmentVeto: 'Veto',
+  AssessmentObjection: 'Objection',
+  Commendation: 'Commendation',
 };
 
 export interface ScopeOptions<T> {

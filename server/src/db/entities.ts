@@ -12,6 +12,8 @@ import { AuditChange } from '../modules/audit/audit-change.entity.js';
 import { Notification, NotificationRead, SweepRun } from '../modules/notification/notification.entity.js';
 import { Conference, ConferenceItem, ConferenceTask } from '../modules/supervision/conference.entity.js';
 import { AccountabilityRecord, Circular, SupervisionEvent, SupervisionOrder } from '../modules/supervision/supervision.entity.js';
+import { AssessmentObjection, AssessmentResult, AssessmentScheme, AssessmentVeto, AssessmentVetoEvent, AssessmentYear, Commendation } from '../modules/assessment/assessment.entity.js';
 
 /** Every entity, listed once: discovery by folder scanning breaks between src/ and dist/. */
-export const ENTITIES = [Unit, User, LoginThrottle, RevokedSession, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, AuditChange, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent, Notification, NotificationRead, SweepRun, Conference, ConferenceItem, ConferenceTask, SupervisionOrder, SupervisionEvent, Circular, AccountabilityRecord];
+export const ENTITIES = [Unit, User, LoginThrottle, RevokedSession, CalendarDay, PetitionCategory, CategoryRoute, Petition, PetitionEvent, PetitionChain, PetitionSequence, AuditRecord, AuditChange, ScreeningRule, ScreeningReport, Dispute, ScreeningEvent, Notification, NotificationRead, SweepRun, Conference, ConferenceItem, ConferenceTask, SupervisionOrder, SupervisionEvent, Circular, AccountabilityRecord,
+  AssessmentYear, AssessmentScheme, AssessmentResult, AssessmentVeto, AssessmentVetoEvent, AssessmentObjection, Commendation];

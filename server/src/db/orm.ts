@@ -52,7 +52,7 @@ export function ormOptions(url: string, embedded: boolean, log?: (message: strin
 export const APP_ROLE = 'xinfang_app';
 
 /** The tables no one changes or deletes from: the role may not, and a trigger refuses it to any role. */
-export const APPEND_ONLY_TABLES = ['audit_record', 'audit_change', 'petition_event', 'supervision_event', 'circular'] as const;
+export const APPEND_ONLY_TABLES = ['audit_record', 'audit_change', 'petition_event', 'supervision_event', 'circular', 'assessment_veto_event'] as const;
 
 interface PgClient {
   query(sql: string, callback: (err: Error | null) => void): void;

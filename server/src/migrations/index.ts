@@ -10,6 +10,7 @@ import { Migration20261204192102 } from './Migration20261204192102.js';
 import { Migration20261204194638 } from './Migration20261204194638.js';
 import { Migration20261207141446 } from './Migration20261207141446.js';
 import { Migration20261207145950 } from './Migration20261207145950.js';
+import { Migration20261207234612 } from './Migration20261207234612.js';
 
 /**
  * Every migration, in order. Listed by hand rather than found by a glob, so that the same list runs
@@ -27,4 +28,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204194638', class: Migration20261204194638 },
   { name: 'Migration20261207141446', class: Migration20261207141446 },
   { name: 'Migration20261207145950', class: Migration20261207145950 },
+  { name: 'Migration20261207234612', class: Migration20261207234612 },
 ];

@@ -25,4 +25,11 @@ export const bureau: RoleRules = ({ can }, user) => {
   can(['read', 'create'], 'Conference', { countyId: user.countyId });
   can(['read', 'update'], 'ConferenceTask', { countyId: user.countyId });
   can('read', ['SupervisionOrder', 'AccountabilityRecord'], { countyId: user.countyId });
+  // Assessment: it keeps the schemes, computes the results, proposes vetoes, answers objections and
+  // records commendations; the county party committee decides vetoes and publishes.
+  can(['read', 'update'], 'AssessmentScheme', { countyId: user.countyId });
+  can(['read', 'compute'], 'AssessmentResult', { countyId: user.countyId });
+  can(['read', 'create'], 'AssessmentVeto', { countyId: user.countyId });
+  can(['read', 'answer'], 'AssessmentObjection', { countyId: user.countyId });
+  can(['read', 'create'], 'Commendation', { countyId: user.countyId });
 };

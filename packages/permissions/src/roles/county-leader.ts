@@ -20,4 +20,10 @@ export const countyLeader: RoleRules = ({ can, cannot }, user) => {
   // read the supervision group's orders and accountability records.
   can(['read', 'create'], 'Conference', { countyId: user.countyId });
   can('read', ['ConferenceTask', 'SupervisionOrder', 'AccountabilityRecord'], { countyId: user.countyId });
+  // Assessment: the county party committee reads every draft, opens the review (公示), publishes the
+  // year, confirms or revokes each veto, and records commendations.
+  can('read', ['AssessmentScheme', 'AssessmentObjection'], { countyId: user.countyId });
+  can(['read', 'publish'], 'AssessmentResult', { countyId: user.countyId });
+  can(['read', 'decide'], 'AssessmentVeto', { countyId: user.countyId });
+  can(['read', 'create'], 'Commendation', { countyId: user.countyId });
 };

@@ -13,4 +13,6 @@ export const supervisor: RoleRules = ({ can }, user) => {
   can(['read', 'create', 'close'], 'SupervisionOrder', { countyId: user.countyId });
   can(['read', 'create'], ['Circular', 'AccountabilityRecord'], { countyId: user.countyId });
   can('read', ['Conference', 'ConferenceTask'], { countyId: user.countyId });
+  // Assessment: the whole table once published.
+  can('read', ['AssessmentResult', 'AssessmentVeto', 'AssessmentObjection'], { countyId: user.countyId, stage: 'PUBLISHED' });
 };

@@ -22,4 +22,6 @@ export const township: RoleRules = ({ can, cannot }, user) => {
   // A dispute once escalated is the stability team's (the bureau's) to work on.
   can('update', 'Dispute', { townshipId: user.unitId, escalatedAt: null });
   can('read', 'ScreeningRule', { countyId: user.countyId });
+  // Assessment: once published, its villages' scorecards beside its own.
+  can('read', ['AssessmentResult', 'AssessmentVeto'], { townshipId: user.unitId, unitKind: 'VILLAGE', stage: 'PUBLISHED' });
 };

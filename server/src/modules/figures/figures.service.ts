@@ -1,13 +1,13 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { FIGURES, daysBetween, isCalendarDate, rateValue, relativeChange, screeningOnTimeRate, shanghaiDate, yearBefore, type FigureName, type FigurePart } from '@xinfang/domain';
-import { scopedCount, scopedPage, scopedWhere } from '../../common/access.js';
+import { scopedAll, scopedCount, scopedPage, scopedWhere } from '../../common/access.js';
 import type { RequestContext, SignedInContext } from '../../common/context.js';
 import { badInput } from '../../common/errors.js';
 import { withinUnit } from '../../common/located.entity.js';
 import { toConnection, pageArgs } from '../../common/pagination.js';
 import { categoryNames } from '../reference/index.js';
-import { ScreeningService } from '../screening/index.js';
-import { Dispute } from '../screening/screening.entity.js';
+import { ScreeningService, vetoEvidence } from '../screening/index.js';
+import { Dispute, ScreeningReport } from '../screening/screening.entity.js';
 import { Petition } from '../petition/petition.entity.js';
 import { Circular, SupervisionOrder } from '../supervision/supervision.entity.js';
 import { requireUnit, unitsBelow, unitsByIds, type Unit } from '../unit/index.js';
@@ -141,6 +141,52 @@ export class FiguresService {
   countRecords(ctx: SignedInContext, s: FigureScope, name: CountName, first?: number | null, after?: string | null) {
     return scopedPage(ctx, Petition, 'Petition', { where: this.where(ctx, s, 'Petition', COUNTS[name](s)) as FilterQuery<Petition>, orderBy: [{ receivedAt: 'asc' }, { number: 'asc' }], first, after });
   }
+}
+
+/** A record that is evidence in an assessment: what it is, its id, and how a person names it. */
+export interface EvidenceItem {
+  kind: 'CIRCULAR' | 'PETITION' | 'SCREENING_REPORT';
+  id: string;
+  label: string;
+}
+
+/** What the assessment deducts for and vetoes on in a unit's period (docs/domain.md §8), with its evidence. */
+export interface UnitEvidence {
+  /** Circulars (通报) naming the unit, published in the period; `escalated`: on a petition that went skip-level or collective. */
+  circulars: Array<EvidenceItem & { escalated: boolean }>;
+  /** Skip-level petitions (越级访) of the scope received in the period; `collectiveVisit`: a collective visit in person. */
+  skipLevel: Array<EvidenceItem & { collectiveVisit: boolean }>;
+  /** The unit's own zero reports of periods ending in the period that concealed a dispute (§6's evidence flag). */
+  concealingZeroReports: EvidenceItem[];
+}
+
+/**
+ * The evidence of an assessment, read with the same rules as every figure: the circulars, the
+ * skip-level visits and the concealing zero reports of a unit's period.
+ */
+export async function unitEvidence(ctx: RequestContext, s: FigureScope): Promise<UnitEvidence> {
+  const inPeriod = { $gte: s.from, $lte: s.to };
+  const circularsWhere = HANDLING_KINDS.has(s.unit.kind) || s.unit.kind === 'VILLAGE_GROUP' ? { unitId: s.unit.id } : { unitId: { $in: unitsBelow(ctx.em, s.unit) } };
+  const circulars = await scopedAll(ctx, Circular, 'Circular', { where: { $and: [circularsWhere, { publishedOn: inPeriod }] } as FilterQuery<Circular>, orderBy: [{ publishedOn: 'asc' }, { number: 'asc' }] });
+  const linked = [...new Set(circulars.map((c) => c.petitionId).filter((id): id is string => !!id))];
+  const escalated = new Set(
+    (linked.length ? await scopedAll(ctx, Petition, 'Petition', { where: { id: { $in: linked }, $or: [{ isSkipLevel: true }, { isCollective: true }] }, orderBy: [{ id: 'asc' }] }) : []).map((p) => p.id),
+  );
+  const petitionScope = HANDLING_KINDS.has(s.unit.kind) ? { handlingUnitId: s.unit.id } : (withinUnit<Petition>(s.unit, 'locationUnitId') as object);
+  const skipLevel = await scopedAll(ctx, Petition, 'Petition', {
+    where: { $and: [petitionScope, { isSkipLevel: true, receivedAt: inPeriod }] } as FilterQuery<Petition>,
+    orderBy: [{ receivedAt: 'asc' }, { number: 'asc' }],
+  });
+  const zeroReports = await scopedAll(ctx, ScreeningReport, 'ScreeningReport', {
+    where: { unitId: s.unit.id, isZeroReport: true, periodEnd: inPeriod },
+    orderBy: [{ periodStart: 'asc' }],
+  });
+  const evidence = await vetoEvidence(ctx.em, zeroReports.map((r) => r.id));
+  return {
+    circulars: circulars.map((c) => ({ kind: 'CIRCULAR' as const, id: c.id, label: `${c.number} ${c.title}`, escalated: !!c.petitionId && escalated.has(c.petitionId) })),
+    skipLevel: skipLevel.map((p) => ({ kind: 'PETITION' as const, id: p.id, label: p.number, collectiveVisit: p.isCollective && p.channel === 'VISIT' })),
+    concealingZeroReports: zeroReports.filter((r) => (evidence.get(r.id) ?? []).length > 0).map((r) => ({ kind: 'SCREENING_REPORT' as const, id: r.id, label: `${r.periodStart}至${r.periodEnd}零报告` })),
+  };
 }
 
 /** A figure's definition line, in Chinese and in English. */
