@@ -9,6 +9,7 @@ import { seedDemoCounty } from './seed/demo-county.js';
 import { seedDemoPetitions } from './seed/demo-petitions.js';
 import { seedDemoScreening } from './seed/demo-screening.js';
 import { seedDemoSupervision } from './seed/demo-supervision.js';
+import { seedDemoAssessment } from './seed/demo-assessment.js';
 import { seedReferenceData } from './seed/reference-data.js';
 import { PetitionWorkflow } from './modules/petition/index.js';
 import { dailySweep } from './jobs.js';
@@ -68,7 +69,13 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
           const orders = await seedDemoSupervision(ready.em.fork());
           if (orders) logger.info({ orders }, 'demo conferences, supervision orders, circular and accountability loaded');
         }
+        // The assessment counts the backlog: flagged first.
         await new PetitionWorkflow().flagBacklogByAge(ready.em.fork());
+        if (config.seedDemo) {
+          const began = Date.now();
+          const results = await seedDemoAssessment(ready.em.fork());
+          if (results) logger.info({ results, ms: Date.now() - began }, 'demo assessment loaded: last year published, this year a draft');
+        }
         const told = await dailySweep(ready.em.fork());
         if (told !== null) logger.info({ notifications: told }, 'daily warning sweep');
       },
