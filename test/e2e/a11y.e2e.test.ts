@@ -156,6 +156,9 @@ const VISITS: Record<string, Visit[]> = {
   ],
   'figure-records': [
     { as: 'secretary', path: '/figures/records?figure=closureRate&part=NUMERATOR' },
+    // A count's petitions: the overdue ones of the county; the key matters of a township, in English.
+    { as: 'secretary', path: '/figures/records?count=overdue' },
+    { as: 'qingshan', path: '/figures/records?count=keyMatters', english: true },
     { as: 'bureau', path: '/figures/records?figure=supervisionOnTimeRate&part=DENOMINATOR' },
     { as: 'qingshan', path: '/figures/records?figure=screeningOnTimeRate&part=DENOMINATOR', english: true },
   ],

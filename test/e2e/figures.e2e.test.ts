@@ -9,8 +9,9 @@ import { startBuiltPlatform } from '../support/e2e-server.js';
 /**
  * 数据分析 in the built portal in Chromium: the county party secretary opens the county's figures of
  * this year, clicks the closure rate's numerator and gets the petitions behind it, as many as the
- * number clicked; 青山乡 sees only its own township's figures and cannot choose the county. Pictures
- * of the dashboard and of the drill-down.
+ * number clicked; clicks the 逾期 count and gets the overdue petitions, as many as the tile says, and
+ * opens 收到信访 from the keyboard; 青山乡 sees only its own township's figures and cannot choose the
+ * county. Pictures of the dashboard, of the drill-down and of a count's petitions.
  */
 describe('数据分析 in a browser', () => {
   let platform: Awaited<ReturnType<typeof startBuiltPlatform>>;
@@ -87,7 +88,7 @@ describe('数据分析 in a browser', () => {
     expect(await page.getByTestId('figures-scope-name').innerText()).toBe(countyName);
 
     // Every rate has its tile; a rate with nothing counted says 无数据, never 0 %.
-    expect(await page.getByTestId('figures-rates').locator('[data-testid$="-value"]').count()).toBe(9);
+    expect(await page.getByTestId('figures-rates').locator('[data-testid$="-value"]').count()).toBe(10);
     expect(await page.getByTestId('figure-closureRate-label').innerText()).toBe('办结率');
     const numerator = Number(await page.getByTestId('figure-closureRate-numerator').innerText());
     const denominator = Number(await page.getByTestId('figure-closureRate-denominator').innerText());
@@ -136,6 +137,74 @@ describe('数据分析 in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lists the petitions behind a count for the county secretary, as many as its tile says, the groups named and reachable by the keyboard', async () => {
+    await signIn('secretary');
+    await page.getByTestId('menu-figures').click();
+    await page.waitForURL(/\/figures$/);
+    await page.getByTestId('figures-watch').waitFor();
+    await settle();
+    const me = await api<{ me: { unit: { countyId: string } } }>('{ me { unit { countyId } } }');
+    const county = me.me.unit.countyId;
+
+    // Two named groups of four counts, each a link.
+    expect(await page.getByRole('group', { name: '受理情况' }).getByRole('link').count()).toBe(4);
+    const watch = page.getByRole('group', { name: '预警与重点' });
+    expect(await watch.getByRole('link').count()).toBe(4);
+    expect(await page.getByTestId('figures-count-overdue').innerText()).toContain('逾期');
+    expect(await page.getByTestId('figures-count-dueSoon').innerText()).toContain('即将到期');
+    expect(await page.getByTestId('figures-count-keyMatters').innerText()).toContain('重点信访事项');
+    expect(await page.getByTestId('figures-count-backlog').innerText()).toContain('信访积案');
+    // The red and the yellow warnings in 我的待办's colours.
+    const colourOf = (testid: string) => page.getByTestId(testid).evaluate((el) => getComputedStyle(el).color);
+    expect(await colourOf('figures-count-overdue-value')).toBe('rgb(192, 53, 53)');
+    expect(await colourOf('figures-count-dueSoon-value')).toBe('rgb(148, 96, 0)');
+
+    // A year back to today (Asia/Shanghai), so that some petitions are overdue whatever day the test runs.
+    const day = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+    const to = day(Date.now());
+    const from = day(Date.now() - 364 * 86_400_000);
+    await page.goto(at(`/figures?from=${from}&to=${to}`));
+    await page.getByTestId('figures-watch').waitFor();
+    await settle();
+    expect(await page.getByTestId('figures-scope-line').innerText()).toContain(`${from} 至 ${to}`);
+    const overdue = Number(await page.getByTestId('figures-count-overdue-value').innerText());
+    expect(overdue).toBeGreaterThan(0);
+    await shot('figures-counts');
+
+    // The number clicked is the number of petitions listed.
+    await page.getByTestId('figures-count-overdue').click();
+    await page.waitForURL(/\/figures\/records\?/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ count: 'overdue', scope: county, from, to });
+    await settle();
+    expect(await page.getByTestId('figure-records-title').innerText()).toBe('逾期');
+    expect(await page.getByTestId('figure-records-definition').innerText()).toContain('红色预警');
+    expect(await page.getByTestId('figure-records-tabs').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('figure-records-pager').locator('.el-pagination__total').innerText()).toContain(String(overdue));
+    const links = page.getByTestId('figure-records-table').locator('a[data-testid^="figure-record-"]');
+    expect(await links.count()).toBe(Math.min(overdue, 20));
+    expect(await links.first().getAttribute('href')).toMatch(/^\/petitions\/[0-9a-f-]{36}$/);
+    await shot('figures-count-records');
+
+    // Back to 数据分析 with the same scope and period.
+    await page.getByTestId('figure-records-back').click();
+    await page.waitForURL(/\/figures\?/);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ scope: county, from, to });
+    await page.getByTestId('figures-watch').waitFor();
+    await settle();
+
+    // From the keyboard: 收到信访, focused and opened with Enter.
+    const received = Number(await page.getByTestId('figures-count-received-value').innerText());
+    expect(received).toBeGreaterThan(0);
+    await page.getByTestId('figures-count-received').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/count=received/);
+    await settle();
+    expect(await page.getByTestId('figure-records-title').innerText()).toBe('收到信访');
+    await expect.poll(() => page.getByTestId('figure-records-pager').locator('.el-pagination__total').innerText()).toContain(String(received));
+    expect(errors).toEqual([]);
+  });
+
   it('shows 青山乡 only its own township, and never the county', async () => {
     await signIn('qingshan');
     await page.getByTestId('menu-figures').click();
@@ -179,7 +248,7 @@ describe('数据分析 in a browser', () => {
     const quarter = Math.floor(shanghai.getUTCMonth() / 3);
     const [year, last] = quarter === 0 ? [shanghai.getUTCFullYear() - 1, 4] : [shanghai.getUTCFullYear(), quarter];
     expect(await page.getByTestId('report-period').innerText()).toContain(`${year}年第${last}季度`);
-    expect(await page.getByTestId('report-rates').locator('tbody tr').count()).toBe(9);
+    expect(await page.getByTestId('report-rates').locator('tbody tr').count()).toBe(10);
     expect(await page.getByTestId('report-counts').locator('tbody tr').count()).toBe(5);
 
     // Last year's fourth quarter, kept in the address bar.

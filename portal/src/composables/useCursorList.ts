@@ -170,6 +170,8 @@ export interface CursorListOptions<Data, Vars extends AnyVariables, Node> {
   paging?: Ref<Paging>;
   /** The page sizes offered; the first page of a list kept by itself has the default size. */
   sizes?: readonly number[];
+  /** While true the list asks for nothing (a page that shows one of two lists, or none). */
+  pause?: MaybeRefOrGetter<boolean>;
 }
 
 /**
@@ -185,7 +187,8 @@ export function useCursorList<Data, Vars extends AnyVariables, Node>(options: Cu
   const page = computed(() => paging.value.page);
 
   const variables = computed(() => ({ ...toValue(options.variables), first: pageSize.value, after: cursorForPage(page.value, pageSize.value) }) as unknown as Vars);
-  const { data, fetching, error, executeQuery } = useQuery({ query: options.query, variables } as UseQueryArgs<Data, Vars>);
+  const pause = computed(() => toValue(options.pause) === true);
+  const { data, fetching, error, executeQuery } = useQuery({ query: options.query, variables, pause } as UseQueryArgs<Data, Vars>);
 
   const connection = computed(() => (data.value ? (options.connection(data.value) ?? null) : null));
   const rows = computed<Node[]>(() => connection.value?.edges.map((e) => e.node) ?? []);

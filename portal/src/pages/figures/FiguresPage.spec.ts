@@ -1,4 +1,5 @@
 import { mount } from '@vue/test-utils';
+import { cursorForPage } from '@xinfang/domain';
 import { defineAbilityFor, packAbilityRules, type AbilityUser } from '@xinfang/permissions';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FigureRateFragment, SessionUserFragment } from '@/gql/graphql';
@@ -8,9 +9,13 @@ import { portalPlugins } from '@/testing/harness';
 import FigureRecordsPage from './FigureRecordsPage.vue';
 import FiguresPage from './FiguresPage.vue';
 import {
+  COUNT_NAMES,
   FIGURE_NAMES,
+  INTAKE_COUNTS,
+  WATCH_COUNTS,
   breakdownRows,
   changeText,
+  countLink,
   everyMonth,
   figuresStateFromQuery,
   figuresStateToQuery,
@@ -19,6 +24,7 @@ import {
   quickRange,
   recordsLink,
   recordsPageFromQuery,
+  recordsPageToQuery,
   scopeOptions,
   type FigureName,
 } from './figures';
@@ -58,6 +64,34 @@ describe('the figures’ scope and period in the address bar', () => {
     expect(link).toEqual({ name: 'figure-records', query: { figure: 'closureRate', part: 'NUMERATOR', scope: COUNTY, from: '2026-01-01', to: '2026-05-20' } });
     expect(recordsPageFromQuery({ ...link.query, part: 'nonsense', figure: 'closureRate' })).toMatchObject({ figure: 'closureRate', part: 'NUMERATOR', page: 1 });
     expect(recordsPageFromQuery({ figure: 'bogus' }).figure).toBe('');
+  });
+
+  it('links a count to the petitions it counts with the same scope and period, and reads it back without a rate’s side', () => {
+    const link = countLink('overdue', { scope: COUNTY, from: '2026-01-01', to: '2026-05-20' });
+    expect(link).toEqual({ name: 'figure-records', query: { count: 'overdue', scope: COUNTY, from: '2026-01-01', to: '2026-05-20' } });
+    const state = recordsPageFromQuery(link.query);
+    expect(state).toMatchObject({ figure: '', count: 'overdue', scope: COUNTY, from: '2026-01-01', to: '2026-05-20', page: 1 });
+    // Written back: the count, no 分子/分母; a later page keeps the count.
+    expect(recordsPageToQuery(state)).toEqual({ count: 'overdue', scope: COUNTY, from: '2026-01-01', to: '2026-05-20' });
+    const second = cursorForPage(2, 20);
+    expect(recordsPageToQuery({ ...state, page: 2, after: second })).toEqual({ count: 'overdue', scope: COUNTY, from: '2026-01-01', to: '2026-05-20', page: '2', after: second });
+    // A rate in the address is what it is about, even beside a count; a rate unknown is not a count either.
+    expect(recordsPageFromQuery({ figure: 'closureRate', part: 'DENOMINATOR', count: 'overdue' })).toMatchObject({ figure: 'closureRate', part: 'DENOMINATOR', count: '' });
+    expect(recordsPageFromQuery({ figure: 'bogus', count: 'overdue' })).toMatchObject({ figure: '', count: '' });
+    // An unknown count is none; a rate's address is written as before.
+    expect(recordsPageFromQuery({ count: 'bogus' })).toMatchObject({ figure: '', count: '' });
+    expect(recordsPageToQuery(recordsPageFromQuery({ figure: 'closureRate', part: 'NUMERATOR', from: '2026-01-01', to: '2026-05-20' }))).toEqual({
+      figure: 'closureRate',
+      part: 'NUMERATOR',
+      from: '2026-01-01',
+      to: '2026-05-20',
+    });
+  });
+
+  it('groups every count once: the intake, then the warnings and the hard cases', () => {
+    expect(INTAKE_COUNTS).toEqual(['received', 'accepted', 'closed', 'harmoniouslyClosed']);
+    expect(WATCH_COUNTS).toEqual(['overdue', 'dueSoon', 'keyMatters', 'backlog']);
+    expect([...COUNT_NAMES].sort()).toEqual(['accepted', 'backlog', 'closed', 'dueSoon', 'harmoniouslyClosed', 'keyMatters', 'overdue', 'received']);
   });
 
   it('offers the county, its townships and departments to a county-wide role; a township its villages', () => {
@@ -125,6 +159,9 @@ function figuresAnswer(scope: { id: string; name: string; kind: string }) {
         accepted: 4,
         closed: 3,
         overdue: 1,
+        dueSoon: 6,
+        keyMatters: 7,
+        backlog: 8,
         harmoniouslyClosed: 2,
         byMonth: [{ key: '2026-01', label: '2026-01', count: 5 }],
         byCategory: [{ key: 'LAND', label: '土地征收与使用', count: 5 }],
@@ -195,6 +232,41 @@ describe('数据分析', { timeout: 20_000 }, () => {
     expect(textOf('figure-satisfactionRate-change')).toContain('无同比数据');
     expect(textOf('figures-count-received-value')).toBe('5');
     expect(textOf('figures-scope-name')).toBe('示范县');
+  });
+
+  it('shows the counts in two named groups, each a link to the petitions it counts, the warnings in their colours', async () => {
+    const { server, router } = await render(FiguresPage, user({}), '/figures');
+    await vi.waitFor(() => expect(textOf('figures-count-backlog-value')).toBe('8'));
+    const { from, to } = server.callsOf('Figures')[0] as { from: string; to: string };
+    const intake = mustFind('[data-testid="figures-counts"]');
+    const watch = mustFind('[data-testid="figures-watch"]');
+    expect(intake.getAttribute('role')).toBe('group');
+    expect(intake.getAttribute('aria-label')).toBe('受理情况');
+    expect(watch.getAttribute('aria-label')).toBe('预警与重点');
+    expect(document.getElementById('figures-watch-title')?.textContent).toBe('预警与重点');
+    expect(watch.closest('section')?.getAttribute('aria-labelledby')).toBe('figures-watch-title');
+    const ids = (group: Element) => [...group.querySelectorAll('a.tile')].map((a) => a.getAttribute('data-testid'));
+    expect(ids(intake)).toEqual(['figures-count-received', 'figures-count-accepted', 'figures-count-closed', 'figures-count-harmoniouslyClosed']);
+    expect(ids(watch)).toEqual(['figures-count-overdue', 'figures-count-dueSoon', 'figures-count-keyMatters', 'figures-count-backlog']);
+    expect(textOf('figures-count-overdue')).toContain('逾期');
+    expect(textOf('figures-count-dueSoon')).toContain('即将到期');
+    expect(textOf('figures-count-keyMatters')).toContain('重点信访事项');
+    expect(textOf('figures-count-dueSoon-value')).toBe('6');
+    expect(textOf('figures-count-keyMatters-value')).toBe('7');
+
+    const overdue = mustFind<HTMLAnchorElement>('[data-testid="figures-count-overdue"]');
+    expect(overdue.getAttribute('href')).toBe(`/figures/records?count=overdue&scope=${COUNTY}&from=${from}&to=${to}`);
+    // Its name is its visible words first, then what it opens.
+    expect(overdue.getAttribute('aria-label')).toBeNull();
+    expect(overdue.textContent).toBe('逾期1期内收到、仍未办结且已超过当前期限查看明细');
+    expect(overdue.querySelector('.visually-hidden')?.textContent).toBe('查看明细');
+    expect(overdue.getAttribute('style')).toContain('--tile-colour: var(--el-color-danger)');
+    expect(mustFind('[data-testid="figures-count-dueSoon"]').getAttribute('style')).toContain('--tile-colour: var(--el-color-warning)');
+    for (const c of COUNT_NAMES) expect(mustFind(`[data-testid="figures-count-${c}"]`).getAttribute('href')).toContain(`count=${c}&`);
+
+    await click(mustFind('[data-testid="figures-count-received"]'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('figure-records'));
+    expect(router.currentRoute.value.query).toEqual({ count: 'received', scope: COUNTY, from, to });
   });
 
   it('shows each breakdown as a table of the same numbers when asked', async () => {
@@ -278,5 +350,58 @@ describe('the records behind a rate', { timeout: 20_000 }, () => {
   it('says so for a figure it does not know', async () => {
     await render(FigureRecordsPage, user({}), '/figures/records?figure=bogus', { FigureRecordCounts: COUNTS, FigureRecords: () => page([]) });
     await vi.waitFor(() => expect(byTestId('figure-records-unknown')).not.toBeNull());
+  });
+
+  const countPage = (nodes: unknown[], totalCount = nodes.length, hasNextPage = false) => ({
+    data: {
+      figures: { scopeUnit: { id: COUNTY, name: '示范县', kind: 'COUNTY' } },
+      countRecords: { totalCount, pageInfo: { hasNextPage, endCursor: null }, edges: nodes.map((node, i) => ({ cursor: `o:${i}`, node })) },
+    },
+  });
+
+  it('titles a count’s petitions with its name and what it counts, without 分子 and 分母, and goes back to the same figures', async () => {
+    const address = `/figures/records?count=overdue&scope=${COUNTY}&from=2026-01-01&to=2026-05-20`;
+    const { server, router } = await render(FigureRecordsPage, user({}), address, { FigureCountRecords: () => countPage([petition], 1) });
+    await vi.waitFor(() => expect(byTestId('figure-record-SFX-2026-00001')).not.toBeNull());
+    expect(textOf('figure-records-title')).toBe('逾期');
+    expect(textOf('figure-records-definition')).toBe('期内收到、至今仍未办结且已超过当前办理期限的信访事项（红色预警）');
+    expect(textOf('figure-records-scope')).toBe('示范县 · 2026-01-01 至 2026-05-20');
+    expect(byTestId('figure-records-tabs')).toBeNull();
+    expect(server.callsOf('FigureCountRecords')).toHaveLength(1);
+    expect(server.callsOf('FigureCountRecords')[0]).toMatchObject({ count: 'overdue', scopeUnitId: COUNTY, from: '2026-01-01', to: '2026-05-20', first: 20 });
+    // Nothing of the rates is asked for.
+    expect(server.callsOf('FigureRecordCounts')).toEqual([]);
+    expect(server.callsOf('FigureRecords')).toEqual([]);
+    expect(mustFind('[data-testid="figure-record-SFX-2026-00001"]').getAttribute('href')).toBe(`/petitions/${PETITION}`);
+    expect(textOf('figure-records-pager')).toContain('1');
+
+    await click(mustFind('[data-testid="figure-records-back"]'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('figures'));
+    expect(router.currentRoute.value.query).toEqual({ scope: COUNTY, from: '2026-01-01', to: '2026-05-20' });
+  });
+
+  it('pages through a count’s petitions, the count kept in the address', async () => {
+    const { server, router } = await render(FigureRecordsPage, user({}), `/figures/records?count=received&from=2026-01-01&to=2026-05-20`, {
+      FigureCountRecords: (v) => countPage(v.after ? [] : [petition], 25, !v.after),
+    });
+    await vi.waitFor(() => expect(byTestId('figure-record-SFX-2026-00001')).not.toBeNull());
+    expect(textOf('figure-records-title')).toBe('收到信访');
+    // No scope in the address: the caller's own county.
+    expect(server.callsOf('FigureCountRecords')[0]).toMatchObject({ count: 'received', scopeUnitId: COUNTY });
+    expect(textOf('figure-records-page')).toBe('第 1 / 2 页');
+    await click(mustFind('[data-testid="figure-records-pager"] .btn-next'));
+    await vi.waitFor(() => expect(router.currentRoute.value.query.page).toBe('2'));
+    const second = cursorForPage(2, 20);
+    expect(router.currentRoute.value.query).toMatchObject({ count: 'received', from: '2026-01-01', to: '2026-05-20', after: second });
+    expect(router.currentRoute.value.query.part).toBeUndefined();
+    await vi.waitFor(() => expect(server.callsOf('FigureCountRecords').at(-1)).toMatchObject({ count: 'received', first: 20, after: second }));
+  });
+
+  it('says of a count it does not know what it says of an unknown figure, and asks for nothing', async () => {
+    const { server } = await render(FigureRecordsPage, user({}), '/figures/records?count=bogus', { FigureCountRecords: () => countPage([]) });
+    await vi.waitFor(() => expect(byTestId('figure-records-unknown')).not.toBeNull());
+    expect(textOf('figure-records-unknown')).toContain('没有这项指标，请从数据分析页进入');
+    expect(byTestId('figure-records-tabs')).toBeNull();
+    expect(server.calls.filter((c) => c.operation !== 'FigureScopeUnits')).toEqual([]);
   });
 });

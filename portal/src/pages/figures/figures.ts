@@ -1,11 +1,11 @@
 import { FIGURE_NAMES, FIGURE_PARTS, FIGURES, periodRange, shanghaiDate, type FigureName, type FigurePart } from '@xinfang/domain';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import { dateIn, idIn, oneOf, pagingFromQuery, pagingToQuery, type Paging } from '@/composables/useCursorList';
-import type { FigureCountRowFragment, FigureRecordsQuery, UnitKind } from '@/gql/graphql';
+import { dateIn, idIn, one, oneOf, pagingFromQuery, pagingToQuery, type Paging } from '@/composables/useCursorList';
+import type { FigureCountName, FigureCountRowFragment, FigureRecordNodeFragment, UnitKind } from '@/gql/graphql';
 
 /*
  * 数据分析: the scope and the period of the figures, kept in the address bar (`?scope=&from=&to=`),
- * the quick periods, and how a rate, a change and a breakdown are shown.
+ * the quick periods, the counts and their groups, and how a rate, a change and a breakdown are shown.
  */
 
 export { FIGURE_NAMES, FIGURE_PARTS, FIGURES, type FigureName, type FigurePart };
@@ -55,19 +55,60 @@ export function figuresStateToQuery(state: FiguresState): LocationQueryRaw {
   return { ...(state.scope ? { scope: state.scope } : {}), from: state.from, to: state.to };
 }
 
-/** The drill-down's state: which rate, which side of it, and the dashboard's scope and period. */
+// ---------------------------------------------------------------- the counts
+
+/** What 数据分析 counts of the petitions received, accepted and closed in the period. */
+export const INTAKE_COUNTS = ['received', 'accepted', 'closed', 'harmoniouslyClosed'] as const;
+/** 预警与重点: the red and the yellow warning, and the hard cases worked on in the period. */
+export const WATCH_COUNTS = ['overdue', 'dueSoon', 'keyMatters', 'backlog'] as const;
+export const COUNT_NAMES: readonly FigureCountName[] = [...INTAKE_COUNTS, ...WATCH_COUNTS];
+export type { FigureCountName };
+
+// Every count the server knows is in a group: a count added to FigureCountName fails to compile here.
+type Ungrouped = Exclude<FigureCountName, (typeof INTAKE_COUNTS)[number] | (typeof WATCH_COUNTS)[number]>;
+const everyCountGrouped: [Ungrouped] extends [never] ? true : Ungrouped = true;
+void everyCountGrouped;
+
+/**
+ * The colour of a count's tile and the tint behind it: the warnings in 我的待办's red and yellow, the
+ * petitions closed in harmony in green; the others in the brand's.
+ */
+export const COUNT_COLOURS: Partial<Record<FigureCountName, { colour: string; tint: string }>> = {
+  overdue: { colour: 'var(--el-color-danger)', tint: 'var(--el-color-danger-light-9)' },
+  dueSoon: { colour: 'var(--el-color-warning)', tint: 'var(--el-color-warning-light-9)' },
+  harmoniouslyClosed: { colour: 'var(--el-color-success)', tint: 'var(--el-color-success-light-9)' },
+};
+
+// ---------------------------------------------------------------- the drill-down's address
+
+/**
+ * The drill-down's state: which rate and which side of it, or (`?count=`, when the address names no
+ * rate) which count; and the dashboard's scope and period. Neither known: the page says so.
+ */
 export interface FigureRecordsState extends FiguresState {
   figure: FigureName | '';
   part: FigurePart;
+  count: FigureCountName | '';
 }
 
 export function recordsStateFromQuery(query: LocationQuery, today: string = shanghaiDate()): FigureRecordsState {
-  return { ...figuresStateFromQuery(query, today), figure: oneOf(query.figure, FIGURE_NAMES), part: oneOf(query.part, FIGURE_PARTS) || 'NUMERATOR' };
+  return {
+    ...figuresStateFromQuery(query, today),
+    figure: oneOf(query.figure, FIGURE_NAMES),
+    part: oneOf(query.part, FIGURE_PARTS) || 'NUMERATOR',
+    // A rate named in the address, even one unknown, is what the address is about.
+    count: one(query.figure) ? '' : oneOf(query.count, COUNT_NAMES),
+  };
 }
 
 /** The address of the records behind a rate's numerator or denominator. */
 export function recordsLink(figure: FigureName, part: FigurePart, state: FiguresState & { scope: string }) {
   return { name: 'figure-records', query: { figure, part, scope: state.scope, from: state.from, to: state.to } };
+}
+
+/** The address of the petitions a count counts. */
+export function countLink(count: FigureCountName, state: FiguresState & { scope: string }) {
+  return { name: 'figure-records', query: { count, scope: state.scope, from: state.from, to: state.to } };
 }
 
 // ---------------------------------------------------------------- the scope
@@ -227,10 +268,11 @@ export function recordsPageFromQuery(query: LocationQuery): RecordsPageState {
 }
 
 export function recordsPageToQuery(state: RecordsPageState): LocationQueryRaw {
-  return { ...(state.figure ? { figure: state.figure } : {}), part: state.part, ...figuresStateToQuery(state), ...pagingToQuery(state) };
+  const what = state.figure ? { figure: state.figure, part: state.part } : state.count ? { count: state.count } : { part: state.part };
+  return { ...what, ...figuresStateToQuery(state), ...pagingToQuery(state) };
 }
 
-type RecordNode = FigureRecordsQuery['figureRecords']['edges'][number]['node'];
+type RecordNode = FigureRecordNodeFragment;
 
 /** A record of the drill-down as a row: petitions and orders link to their pages, disputes and screening periods are rows only. */
 export interface RecordRow {
