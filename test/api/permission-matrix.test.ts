@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, shanghaiDate } from '@xinfang/domain';
+import { DEFAULT_SCHEMES, addDays, shanghaiDate } from '@xinfang/domain';
 import { bootstrapCounty } from '@xinfang/server';
 import { DATABASE_MODES, gql, signIn, startTestPlatform, type GraphQLAnswer, type TestPlatform } from '../support/api-server.js';
 import { documentFor, schemaOperations, type Operation } from '../support/operations.js';
@@ -69,6 +69,8 @@ interface Fixtures {
   clones: Record<string, { username: string; password: string }>;
   periods: Map<string, string>;
   seq: () => number;
+  /** The database, for a cell that must move a day (a review's end) the API cannot. */
+  db: () => { execute: (sql: string, params?: unknown[]) => Promise<unknown> };
   /** A new petition like the fixture `name`, brought to `stage` by the units whose work that is. */
   fresh: (name: string, stage: Stage) => Promise<Fixture>;
 }
@@ -90,6 +92,15 @@ const PETITION_FIXTURES: Record<string, { loc: string; handler?: string; kind?: 
   accusesLand: { loc: '东街社区', kind: 'ACCUSATION', respondent: '县自然资源局', handler: '县纪委监委' },
 };
 const MONTH = TODAY.slice(0, 7);
+const THIS_YEAR = Number(TODAY.slice(0, 4));
+/** The demo's published year; the year before it is computed and put under review here (qingshan objects to it). */
+const PUBLISHED_YEAR = THIS_YEAR - 1;
+const REVIEW_YEAR = THIS_YEAR - 2;
+const ASSESSMENT: { result?: string; objection?: string; veto?: string; qingshan?: string } = {};
+/** Years with no records, each computed afresh for a cell that needs a year of its own (from 2001 in each database). */
+let freshYear = 2001;
+/** The committee's accounts: only for them is a fresh year prepared; anyone else is asked about the year 2000 (never computed). */
+const COMMITTEE: readonly Role[] = ['secretary', 'magistrate'];
 const PASSWORD = 'xinfang-demo';
 const ACCOUNT_OF_UNIT: Record<string, string> = {
   示范县: 'secretary', 青山乡: 'qingshan', 石桥村: 'shiqiao', 城关镇: 'chengguan', 东街社区: 'dongjie',
@@ -145,6 +156,15 @@ const SPECS: Record<string, Spec> = {
   conferences: { family: 'list', vars: () => ({ first: 5 }) },
   conference: { family: 'conference', vars: (t) => ({ id: id(t, 'conference') }) },
   conferenceTasks: { family: 'list', vars: () => ({ first: 5 }) },
+  // ---- assessment: the demo's published year, this year's draft, and the year under review built below
+  assessmentSchemes: { family: 'county', vars: () => ({ year: THIS_YEAR }) },
+  assessmentYear: { family: 'county', vars: () => ({ year: PUBLISHED_YEAR }) },
+  assessmentResults: { family: 'list', vars: () => ({ year: PUBLISHED_YEAR, unitKind: 'TOWNSHIP' }) },
+  assessmentResult: { family: 'unit', vars: (t) => ({ unitId: t.unitId, year: PUBLISHED_YEAR }) },
+  exportAssessmentResults: { family: 'list', vars: () => ({ year: PUBLISHED_YEAR, unitKind: 'VILLAGE' }) },
+  assessmentVetoes: { family: 'list', vars: () => ({ year: PUBLISHED_YEAR }) },
+  assessmentObjections: { family: 'list', vars: () => ({ year: REVIEW_YEAR }) },
+  commendations: { family: 'list', vars: () => ({ year: PUBLISHED_YEAR }) },
   // ---- figures: a unit the caller may read, the last full year
   figures: { family: 'unit', vars: (t) => ({ scopeUnitId: t.unitId, from: LAST_YEAR.from, to: LAST_YEAR.to }) },
   analysisReport: { family: 'unit', vars: (t) => ({ scopeUnitId: t.unitId, period: 'QUARTER', start: LAST_YEAR.from }) },
@@ -205,6 +225,60 @@ const SPECS: Record<string, Spec> = {
     vars: () => ({ input: { heldOn: TODAY, title: '矩阵会办', chairUserId: CHAIR_ID.value, attendingUnitIds: [LAND_ID.value], items: [{ petitionId: LINK_PETITION.value, decision: '矩阵决定', tasks: [{ ownerUnitId: LAND_ID.value, description: '矩阵任务', dueOn: addDays(TODAY, 5) }] }] } }),
   },
   completeConferenceTask: { family: 'task', allow: 'stale', vars: (t, version) => ({ id: id(t, 'task'), version }) },
+
+  // ---- assessment mutations: the permission checks come before the version and the year's stage.
+  saveAssessmentScheme: {
+    family: 'county',
+    allow: 'stale',
+    vars: () => ({ input: { year: THIS_YEAR, unitKind: 'VILLAGE', indicators: DEFAULT_SCHEMES.VILLAGE.indicators, deductions: [{ kind: 'CIRCULAR', points: 2 }], version: 999 } }),
+  },
+  computeAssessment: {
+    family: 'county',
+    allow: 'live',
+    vars: () => ({ year: 2000 }),
+    live: (t, f) => gql(f.url, 'mutation($y: Int!) { computeAssessment(year: $y) { year stage } }', { y: t.role === 'bureau' ? freshYear++ : 2000 }, f.tokens[t.role]),
+  },
+  proposeVeto: { family: 'unit', allow: 'live', vars: (t) => ({ unitId: t.unitId, year: THIS_YEAR, reason: '矩阵否决' }) },
+  decideVeto: {
+    family: 'county',
+    allow: 'live',
+    vars: () => ({ vetoId: ASSESSMENT.veto, decision: 'REVOKE', reason: '矩阵撤销' }),
+    live: async (t, f) => {
+      const proposed = await gql(f.url, 'mutation($u: ID!, $y: Int!) { proposeVeto(unitId: $u, year: $y, reason: "矩阵否决") { id } }', { u: f.unitIds.get('青山村'), y: REVIEW_YEAR }, f.tokens.bureau);
+      if (proposed.errors) throw new Error(proposed.text);
+      return gql(f.url, 'mutation($v: ID!) { decideVeto(vetoId: $v, decision: REVOKE, reason: "矩阵撤销") { id status } }', { v: (proposed.data!.proposeVeto as Fixture).id }, f.tokens[t.role]);
+    },
+  },
+  openAssessmentReview: {
+    family: 'county',
+    allow: 'live',
+    vars: () => ({ year: 2000 }),
+    live: async (t, f) => {
+      const y = COMMITTEE.includes(t.role) ? freshYear++ : 2000;
+      if (y > 2000) await gql(f.url, 'mutation($y: Int!) { computeAssessment(year: $y) { year } }', { y }, f.tokens.bureau);
+      return gql(f.url, 'mutation($y: Int!) { openAssessmentReview(year: $y) { year stage } }', { y }, f.tokens[t.role]);
+    },
+  },
+  objectToAssessment: { family: 'county', allow: 'live', vars: () => ({ resultId: ASSESSMENT.result, input: { indicatorFigure: 'satisfactionRate', reason: '矩阵异议' } }) },
+  answerAssessmentObjection: { family: 'county', allow: 'stale', vars: () => ({ objectionId: ASSESSMENT.objection, input: { decision: 'REJECT', answer: '矩阵答复', version: 999 } }) },
+  publishAssessment: {
+    family: 'county',
+    allow: 'live',
+    vars: () => ({ year: 2000 }),
+    live: async (t, f) => {
+      const y = COMMITTEE.includes(t.role) ? freshYear++ : 2000;
+      if (y > 2000) {
+        const ready = [
+          await gql(f.url, 'mutation($y: Int!) { computeAssessment(year: $y) { year } }', { y }, f.tokens.bureau),
+          await gql(f.url, 'mutation($y: Int!) { openAssessmentReview(year: $y) { year } }', { y }, f.tokens.secretary),
+        ];
+        for (const a of ready) if (a.errors) throw new Error(a.text);
+        await f.db().execute('update assessment_year set review_ends_on = ? where year = ?', [addDays(TODAY, -1), y]);
+      }
+      return gql(f.url, 'mutation($y: Int!) { publishAssessment(year: $y) { year stage } }', { y }, f.tokens[t.role]);
+    },
+  },
+  recordCommendation: { family: 'county', allow: 'live', vars: () => ({ input: { year: PUBLISHED_YEAR, unitId: ASSESSMENT.qingshan, title: '矩阵表彰' } }) },
 
   // ---- screening mutations
   cancelScreeningRule: {
@@ -397,10 +471,12 @@ describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
 
   /** What a refusal must leave as it was: every row's version and every append-only table's size. */
   async function fingerprint(): Promise<string> {
-    const versioned = ['petition', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_rule', 'supervision_order', 'conference_task', 'circular', 'accountability_record', 'conference'];
+    const versioned = ['petition', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_rule', 'supervision_order', 'conference_task', 'circular', 'accountability_record', 'conference',
+      'assessment_year', 'assessment_scheme', 'assessment_result', 'assessment_veto', 'assessment_objection', 'commendation'];
     const counted = [
       'petition', 'petition_event', 'unit', 'app_user', 'screening_report', 'dispute', 'screening_event', 'calendar_day', 'screening_rule', 'revoked_session',
       'supervision_order', 'supervision_event', 'circular', 'accountability_record', 'conference', 'conference_item', 'conference_task', 'notification',
+      'assessment_year', 'assessment_scheme', 'assessment_result', 'assessment_veto', 'assessment_veto_event', 'assessment_objection', 'commendation',
     ];
     const parts: string[] = [];
     for (const t of versioned) parts.push(`${t}:${JSON.stringify(await db().execute(`select md5(string_agg(id::text || ':' || version, ',' order by id)) as h from ${t}`))}`);
@@ -531,8 +607,17 @@ describe.each(DATABASE_MODES)('the permission matrix on %s', (mode) => {
     const tasks = new Map(conference.items[0]!.tasks.map((t) => [t.ownerUnit.name, { id: t.id, version: t.version }]));
     const circular = (await must(as('supervisor', 'mutation($i: PublishCircularInput!) { publishCircular(input: $i) { id version } }', { i: { unitId: unitIds.get('青山乡'), title: '矩阵通报', failure: '矩阵问题' } }))).publishCircular as Fixture;
 
+    // The assessment: the year before last computed and under review, with 青山乡's objection to it.
+    freshYear = 2001;
+    await must(as('bureau', 'mutation($y: Int!) { computeAssessment(year: $y) { year } }', { y: REVIEW_YEAR }));
+    await must(as('secretary', 'mutation($y: Int!) { openAssessmentReview(year: $y) { year } }', { y: REVIEW_YEAR }));
+    ASSESSMENT.qingshan = unitIds.get('青山乡');
+    ASSESSMENT.result = ((await must(as('qingshan', 'query($u: ID!, $y: Int!) { assessmentResult(unitId: $u, year: $y) { id } }', { u: ASSESSMENT.qingshan, y: REVIEW_YEAR }))).assessmentResult as Fixture).id;
+    ASSESSMENT.veto = ((await must(as('bureau', 'mutation($u: ID!, $y: Int!) { proposeVeto(unitId: $u, year: $y, reason: "矩阵否决") { id } }', { u: unitIds.get('青山村'), y: REVIEW_YEAR }))).proposeVeto as Fixture).id;
+    ASSESSMENT.objection = ((await must(as('qingshan', 'mutation($r: ID!, $i: ObjectionInput!) { objectToAssessment(resultId: $r, input: $i) { id } }', { r: ASSESSMENT.result, i: { indicatorFigure: 'onTimeRate', reason: '矩阵异议' } }))).objectToAssessment as Fixture).id;
+
     let n = 100;
-    f = { url, tokens, unitIds, unitKinds, petitions, reports, disputes, users, orders, tasks, conference, circular, rule, clones, periods, seq: () => n++, fresh };
+    f = { url, tokens, unitIds, unitKinds, petitions, reports, disputes, users, orders, tasks, conference, circular, rule, clones, periods, seq: () => n++, fresh, db };
   });
 
   afterAll(async () => {

@@ -95,6 +95,8 @@ interface World {
   conferenceId: string;
   /** Conference tasks on A: one the accused township owns, one the commission owns. */
   tasks: { q: { id: string; version: number }; d: { id: string; version: number } };
+  /** This year's assessment under review after both accusations: a veto of 青山乡, and each unit's result by unit id. */
+  assessment: { veto: string; results: Record<string, string> };
 }
 
 type Vars = Record<string, unknown>;
@@ -108,7 +110,29 @@ const searches = (wrap: (t: string) => Vars): Vars[] => [...new Set([...everythi
 /** Every count of `Figures` (FigureCountName). */
 const COUNT_NAMES = ['received', 'accepted', 'closed', 'overdue', 'dueSoon', 'keyMatters', 'backlog', 'harmoniouslyClosed'];
 
+const YEAR = Number(TODAY.slice(0, 4));
+const ASSESSED = ['TOWNSHIP', 'DEPARTMENT', 'VILLAGE'];
+
 const SCANS: Record<string, (w: World) => Vars[]> = {
+  // ---- the assessment: this year's draft under review (computed after both accusations) and last year's published one
+  assessmentSchemes: () => [{ year: YEAR }],
+  assessmentYear: () => [{ year: YEAR }, { year: YEAR - 1 }],
+  assessmentResults: () => ASSESSED.flatMap((unitKind) => [YEAR, YEAR - 1].map((year) => ({ year, unitKind }))),
+  assessmentResult: (w) => [YEAR, YEAR - 1].flatMap((year) => [w.ownUnitId, w.units.get('石桥村'), w.units.get('青山乡'), w.units.get('县自然资源局')].map((unitId) => ({ unitId, year }))),
+  exportAssessmentResults: () => ASSESSED.flatMap((unitKind) => [YEAR, YEAR - 1].map((year) => ({ year, unitKind }))),
+  assessmentVetoes: () => [{ year: YEAR }, { year: YEAR - 1 }],
+  assessmentObjections: () => [{ year: YEAR }, { year: YEAR - 1 }],
+  commendations: () => [{ year: YEAR - 1 }],
+  saveAssessmentScheme: () => [{ input: { year: YEAR, unitKind: 'TOWNSHIP', indicators: [], deductions: [], version: 0 } }],
+  computeAssessment: () => [{ year: YEAR }],
+  proposeVeto: (w) => [{ unitId: w.ownUnitId, year: YEAR, reason: '自查' }],
+  decideVeto: (w) => [{ vetoId: w.assessment.veto, decision: 'REVOKE', reason: '撤销' }],
+  openAssessmentReview: () => [{ year: YEAR }],
+  objectToAssessment: (w) => [{ resultId: w.assessment.results[w.ownUnitId] ?? w.assessment.veto, input: { indicatorFigure: 'satisfactionRate', reason: '异议' } }],
+  answerAssessmentObjection: (w) => [{ objectionId: w.assessment.veto, input: { decision: 'REJECT', answer: '答复', version: 1 } }],
+  publishAssessment: () => [{ year: YEAR }],
+  recordCommendation: (w) => [{ input: { year: YEAR - 1, unitId: w.ownUnitId, title: '表彰' } }],
+
   // ---- queries
   dispute: (w) => [{ id: w.dispute.id }],
   disputeSummary: () => [{}, { filter: { linked: true } }, ...searches((t) => ({ filter: { search: t } }))],
@@ -388,9 +412,18 @@ describe.each(DATABASE_MODES)('the privacy scanner on %s', (mode) => {
       },
     })).recordConference as { id: string; items: Array<{ tasks: Array<{ id: string; version: number; ownerUnit: { name: string } }> }> };
     const taskOf = (name: string) => conference.items[0]!.tasks.find((t) => t.ownerUnit.name === name)!;
+    // This year's assessment, computed with both accusations on record, a veto proposed on 青山乡, and put under review.
+    await as('bureau', 'mutation($y: Int!) { computeAssessment(year: $y) { year } }', { y: YEAR });
+    const veto = ((await as('bureau', 'mutation($u: ID!, $y: Int!) { proposeVeto(unitId: $u, year: $y, reason: "辖区发生越级访") { id } }', { u: units.get('青山乡'), y: YEAR })).proposeVeto as { id: string }).id;
+    await as('secretary', 'mutation($y: Int!) { openAssessmentReview(year: $y) { year } }', { y: YEAR });
+    const results: Record<string, string> = {};
+    for (const unitKind of ASSESSED) {
+      for (const r of (await as('bureau', 'query($y: Int!, $k: UnitKind!) { assessmentResults(year: $y, unitKind: $k) { id unit { id } } }', { y: YEAR, k: unitKind })).assessmentResults as Array<{ id: string; unit: { id: string } }>) results[r.unit.id] = r.id;
+    }
     w = {
       url, units, a, b, dispute: { id: linked.id, version: linked.version, reportId: report.id, periodStart: period.periodStart }, ownUnitId: '', ownUserId: '', ruleId: rule.id,
       orders: { a: orderA, b: orderB, q: orderQ }, circulars, conferenceId: conference.id, tasks: { q: taskOf('青山乡'), d: taskOf('县纪委监委') },
+      assessment: { veto, results },
     };
   });
   afterAll(async () => platform?.stop());

@@ -73,6 +73,7 @@ export class AssessmentService {
 
   /** The county's year, or null before anything was saved or computed for it. */
   yearRow(ctx: SignedInContext, year: number, em: EntityManager = ctx.em): Promise<AssessmentYear | null> {
+    assertCan(ctx.ability, 'read', 'AssessmentScheme');
     return em.findOne(AssessmentYear, { countyId: ctx.user.countyId, year });
   }
 
@@ -82,6 +83,15 @@ export class AssessmentService {
     const row = Object.assign(new AssessmentYear(), { countyId: ctx.user.countyId, year, stage: 'DRAFT' });
     em.persist(row);
     return row;
+  }
+
+  /**
+   * Takes the year's lock for the rest of the transaction: the writes that re-stand a year (a veto
+   * proposed or decided, a result recomputed) run one after another, each seeing the one before, so
+   * that two at once never rank from different pictures of the year.
+   */
+  private static async lockYear(em: EntityManager, countyId: string, year: number): Promise<void> {
+    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?), ?)', [countyId, year], 'all', em.getTransactionContext());
   }
 
   private static refuseIfPublished(row: AssessmentYear | null): void {
@@ -205,6 +215,7 @@ export class AssessmentService {
     }
     try {
       return await ctx.em.transactional(async (em) => {
+        await AssessmentService.lockYear(em, ctx.user.countyId, year);
         const row = await this.ensureYear(ctx, em, year);
         AssessmentService.refuseIfPublished(row);
         // The schemes a year was computed under are kept with it: the defaults become the year's own.
@@ -342,6 +353,7 @@ export class AssessmentService {
     assessableYear(year);
     const why = text(reason, 'reason', 2000)!;
     return ctx.em.transactional(async (em) => {
+      await AssessmentService.lockYear(em, ctx.user.countyId, year);
       const unit = await requireUnit(ctx, unitId, em);
       if (!isAssessed(unit.kind)) throw badInput('Only townships, departments and villages are assessed.', { field: 'unitId' });
       const row = await this.ensureYear(ctx, em, year);
@@ -363,6 +375,8 @@ export class AssessmentService {
     const why = text(reason, 'reason', 2000)!;
     return ctx.em.transactional(async (em) => {
       const veto = await readOne(ctx, AssessmentVeto, 'AssessmentVeto', vetoId, em);
+      await AssessmentService.lockYear(em, veto.countyId, veto.year);
+      await em.refresh(veto);
       if (!ctx.ability.can('decide', subject('AssessmentVeto', veto))) throw forbidden('Only the county party committee decides a veto.');
       AssessmentService.refuseIfPublished(await this.yearRow(ctx, veto.year, em));
       if (veto.status !== 'PROPOSED') throw badInput(`This veto is already ${veto.status === 'CONFIRMED' ? 'confirmed' : 'revoked'}.`, { reason: 'ALREADY_DECIDED' });
@@ -387,6 +401,7 @@ export class AssessmentService {
     assertCan(ctx.ability, 'publish', 'AssessmentResult');
     assessableYear(year);
     return ctx.em.transactional(async (em) => {
+      await AssessmentService.lockYear(em, ctx.user.countyId, year);
       const row = await this.yearRow(ctx, year, em);
       if (!row?.computedAt) throw badInput(`The ${year} assessment has not been computed yet.`, { reason: 'NOT_COMPUTED' });
       if (row.stage !== 'DRAFT') throw badInput(row.stage === 'REVIEW' ? 'The review is already open.' : `The ${year} assessment is published.`, { reason: row.stage });
@@ -440,6 +455,8 @@ export class AssessmentService {
     const answer = text(input.answer, 'answer', 2000)!;
     const o = await ctx.em.transactional(async (em) => {
       const o = await readOne(ctx, AssessmentObjection, 'AssessmentObjection', objectionId, em);
+      await AssessmentService.lockYear(em, o.countyId, o.year);
+      await em.refresh(o);
       if (!ctx.ability.can('answer', subject('AssessmentObjection', o))) throw forbidden('Only the petition bureau answers an objection.');
       if (o.version !== input.version) throw conflict();
       AssessmentService.refuseIfPublished(await this.yearRow(ctx, o.year, em));
@@ -479,6 +496,7 @@ export class AssessmentService {
     const scheme = (await this.schemes(ctx, year)).find((s) => s.unitKind === unit.kind)!;
     const computed = await computeUnit(ctx, unit, scheme, AssessmentService.period(year), await this.corrections(ctx, ctx.em, unit.id, year));
     await ctx.em.transactional(async (em) => {
+      await AssessmentService.lockYear(em, ctx.user.countyId, year);
       const [stored] = await scopedAll(ctx, AssessmentResult, 'AssessmentResult', { where: { unitId, year }, orderBy: [{ id: 'asc' }], em });
       if (!stored) return;
       const before = { indicators: stored.indicators, deductions: stored.deductions, total: stored.total, rank: stored.rank, vetoStatus: stored.vetoStatus };
@@ -499,6 +517,7 @@ export class AssessmentService {
     assertCan(ctx.ability, 'publish', 'AssessmentResult');
     assessableYear(year);
     return ctx.em.transactional(async (em) => {
+      await AssessmentService.lockYear(em, ctx.user.countyId, year);
       const row = await this.yearRow(ctx, year, em);
       if (row?.stage !== 'REVIEW') throw badInput(row?.stage === 'PUBLISHED' ? `The ${year} assessment is already published.` : 'Open the review (公示) before publishing.', { reason: row?.stage === 'PUBLISHED' ? 'PUBLISHED' : 'NOT_REVIEWED' });
       if (row.reviewEndsOn && today() <= row.reviewEndsOn) throw badInput(`The review runs until ${row.reviewEndsOn}; publish after it.`, { reason: 'REVIEW_OPEN', reviewEndsOn: row.reviewEndsOn });
