@@ -107,6 +107,10 @@ try {
     disputeResolutionRate { value } repeatRate { value } repeatRateChange supervisionOnTimeRate { value } byMonth { key count } byCategory { label count } } }`;
   const RECORDS = `query($u: ID!, $f: Date!, $t: Date!) { figureRecords(figure: closureRate, part: DENOMINATOR, scopeUnitId: $u, from: $f, to: $t, first: 50) { totalCount
     edges { node { ... on Petition { id number status subject } } } } }`;
+  const secretary = (await login('secretary')).login.token;
+  const RESULTS = `query($y: Int!) { assessmentResults(year: $y, unitKind: TOWNSHIP) { rank total vetoStatus unit { name } indicators { figure points numerator denominator } } }`;
+  const SCORECARD = `query($u: ID!, $y: Int!) { assessmentResult(unitId: $u, year: $y) { total rank peerCount vetoStatus
+    indicators { figure name weight numerator denominator points peerAverage } deductions { kind count evidence { label } } vetoes { status history { step } } objections { status } } }`;
   const results = [
     await measure('login (argon2id)', 40, 2, () => login('bureau')),
     await measure('me', N, CONCURRENCY, () => gql('{ me { username unit { name path { name } } } }', {}, bureau)),
@@ -130,6 +134,9 @@ try {
     await measure('figures, the county’s last year (bureau)', N, CONCURRENCY, () => gql(FIGURES, { u: county, f: `${year - 1}-01-01`, t: `${year - 1}-12-31` }, bureau)),
     await measure('figures, a township’s year (township)', N, CONCURRENCY, () => gql(FIGURES, { u: township, f: `${year}-01-01`, t: `${year}-12-31` }, qingshan)),
     await measure('figure records, closure rate’s denominator, page of 50', N, CONCURRENCY, () => gql(RECORDS, { u: county, f: `${year - 1}-01-01`, t: `${year - 1}-12-31` }, bureau)),
+    await measure('assessment results, last year’s townships (county leader)', N, CONCURRENCY, () => gql(RESULTS, { y: year - 1 }, secretary)),
+    await measure('assessment scorecard, the township’s own with its peers’ average', N, CONCURRENCY, () => gql(SCORECARD, { u: township, y: year - 1 }, qingshan)),
+    await measure('assessment, computing this year for every unit (bureau)', 3, 1, () => gql('mutation($y: Int!) { computeAssessment(year: $y) { computedAt } }', { y: year }, bureau)),
   ];
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
