@@ -103,6 +103,25 @@ const showTableAndDefinition = async (page: Page): Promise<void> => {
   await page.locator('.el-popper[role="tooltip"]:visible').first().waitFor();
 };
 
+/** This year in Asia/Shanghai, as the platform counts its years. */
+const shanghaiYear = (): number => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+
+/** Last year's scorecard of a unit of the demo county, by its name. */
+const scorecardOf =
+  (name: string) =>
+  async (api: Api): Promise<string> => {
+    const data = await api<{ units: Array<{ id: string; name: string }> }>('{ units { id name } }');
+    const unit = data.units.find((u) => u.name === name);
+    if (!unit) throw new Error(`no unit ${name} in the demo county`);
+    return `/assessment/unit/${unit.id}?year=${shanghaiYear() - 1}`;
+  };
+
+/** A scorecard with its indicators' chart as a table. */
+const showScorecardTable = async (page: Page): Promise<void> => {
+  await page.getByTestId('indicator-chart-as-table').click();
+  await page.getByTestId('indicator-chart-table').waitFor();
+};
+
 /** Each route of the portal by name: who visits it. */
 const VISITS: Record<string, Visit[]> = {
   login: [{ as: null, path: '/login' }, { as: null, path: '/login', english: true }],
@@ -161,6 +180,19 @@ const VISITS: Record<string, Visit[]> = {
     { as: 'qingshan', path: '/figures/records?count=keyMatters', english: true },
     { as: 'bureau', path: '/figures/records?figure=supervisionOnTimeRate&part=DENOMINATOR' },
     { as: 'qingshan', path: '/figures/records?figure=screeningOnTimeRate&part=DENOMINATOR', english: true },
+  ],
+  // 考核评价: last year's published table with its vetoes and objections; a village's own scorecard; this year's draft with 提出一票否决 open; a township's own scorecard, in English.
+  assessment: [
+    { as: 'secretary', path: '/assessment' },
+    { as: 'shiqiao', path: '/assessment' },
+    { as: 'bureau', path: `/assessment?year=${shanghaiYear()}`, open: openDialog('assessment-propose-veto', 'propose-veto-dialog') },
+    { as: 'qingshan', path: '/assessment', english: true },
+  ],
+  // A scorecard: a township's as the county reads it, with the chart as a table; a village's own; one out of view (not found).
+  'assessment-unit': [
+    { as: 'secretary', path: scorecardOf('青山乡'), open: showScorecardTable },
+    { as: 'shiqiao', path: scorecardOf('石桥村') },
+    { as: 'qingshan', findAs: 'secretary', path: scorecardOf('城关镇') },
   ],
   'my-unit': [{ as: 'qingshan', path: '/my-unit', open: openDialog('change-password', 'password-dialog', 'user-menu') }],
   units: [{ as: 'admin', path: '/units', open: openDialog('unit-add-child', 'unit-dialog') }],

@@ -111,7 +111,7 @@ describe('the portal in a browser', () => {
     // It lands on its dashboard, 我的待办, the menu's item in bold.
     expect(await page.getByTestId('my-work-title').innerText()).toBe('我的待办');
     expect(await page.getByTestId('main-menu').locator('.el-menu-item.is-active').innerText()).toBe('我的待办');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '集中会办', '通报追责', '排查情况', '矛盾纠纷台账', '数据分析', '我的单位', '全县组织机构', '节假日设置', '排查设置']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '集中会办', '通报追责', '排查情况', '矛盾纠纷台账', '数据分析', '考核评价', '我的单位', '全县组织机构', '节假日设置', '排查设置']);
     expect(await page.getByTestId('current-user').innerText()).toBe('群众工作局登记员');
     expect(await page.getByTestId('current-unit').innerText()).toBe('县群众工作局');
     await openMyUnit();
@@ -143,7 +143,7 @@ describe('the portal in a browser', () => {
 
   it('shows a village its place under its township, and only its own area', async () => {
     await signIn('shiqiao');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '我的单位', '辖区单位']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '考核评价', '我的单位', '辖区单位']);
     await openMyUnit();
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('石桥村');
     expect(await breadcrumb()).toBe('示范县 / 青山乡 / 石桥村');
@@ -154,7 +154,7 @@ describe('the portal in a browser', () => {
     await signIn('qingshan');
     await openMyUnit();
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('青山乡');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '我的单位', '辖区单位']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '考核评价', '我的单位', '辖区单位']);
     // The units below it, on the home page too.
     await page.getByTestId('units-below').getByText('青山村一组').waitFor();
     expect(await page.getByTestId('units-below-count').innerText()).toBe('共 4 个下级单位');
@@ -255,9 +255,9 @@ describe('the portal in a browser', () => {
     await openMyUnit();
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-en').click();
-    await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Key matters', 'Backlog', 'Register a petition', 'Supervision', 'Circulars & accountability', 'Screening reports', 'Screening compliance', 'Dispute ledger', 'Figures', 'My unit', 'Units in my area']);
+    await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Key matters', 'Backlog', 'Register a petition', 'Supervision', 'Circulars & accountability', 'Screening reports', 'Screening compliance', 'Dispute ledger', 'Figures', 'Assessment', 'My unit', 'Units in my area']);
     await page.reload();
-    await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Key matters', 'Backlog', 'Register a petition', 'Supervision', 'Circulars & accountability', 'Screening reports', 'Screening compliance', 'Dispute ledger', 'Figures', 'My unit', 'Units in my area']);
+    await expect.poll(() => menu()).toEqual(['My work', 'Petitions', 'Key matters', 'Backlog', 'Register a petition', 'Supervision', 'Circulars & accountability', 'Screening reports', 'Screening compliance', 'Dispute ledger', 'Figures', 'Assessment', 'My unit', 'Units in my area']);
     await page.getByTestId('user-menu').click();
     expect(await page.getByTestId('logout').innerText()).toBe('Sign out');
     expect(await page.getByTestId('change-password').innerText()).toBe('Change password');
@@ -268,7 +268,7 @@ describe('the portal in a browser', () => {
 
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-zh-CN').click();
-    await expect.poll(() => menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '我的单位', '辖区单位']);
+    await expect.poll(() => menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '考核评价', '我的单位', '辖区单位']);
     await signOut();
   });
   // The administrator's accounts and units, and a user's own password. These run last: they add an
@@ -324,7 +324,7 @@ describe('the portal in a browser', () => {
     await openMyUnit();
     expect(await page.getByTestId('my-unit-name').innerText()).toBe('河西镇');
     expect(await breadcrumb()).toBe('示范县 / 河西镇');
-    expect(await menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '我的单位', '辖区单位']);
+    expect(await menu()).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '考核评价', '我的单位', '辖区单位']);
     await page.getByTestId('menu-units').click();
     await page.waitForURL(/\/units$/);
     await treeNode('柳湾村').waitFor();

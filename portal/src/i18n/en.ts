@@ -1,4 +1,5 @@
 import type { Messages } from './zh-cn';
+import { assessmentEn } from './assessment.en';
 import { casesEn } from './cases.en';
 import { figuresEn } from './figures.en';
 import { inboxEn } from './inbox.en';
@@ -16,6 +17,7 @@ export const en: Messages = {
   screening: screeningEn,
   cases: casesEn,
   figures: figuresEn,
+  assessment: assessmentEn,
   inbox: inboxEn,
   supervision: supervisionEn,
   circulars: circularsEn,
@@ -84,6 +86,7 @@ export const en: Messages = {
     screeningCompliance: 'Screening compliance',
     disputes: 'Dispute ledger',
     figures: 'Figures',
+    assessment: 'Assessment',
     receipt: 'Track a petition',
     calendar: 'Holiday calendar',
     screeningSettings: 'Screening settings',

@@ -1,3 +1,4 @@
+import { assessmentZhCN } from './assessment.zh-cn';
 import { casesZhCN } from './cases.zh-cn';
 import { figuresZhCN } from './figures.zh-cn';
 import { inboxZhCN } from './inbox.zh-cn';
@@ -15,6 +16,7 @@ export const zhCN = {
   screening: screeningZhCN,
   cases: casesZhCN,
   figures: figuresZhCN,
+  assessment: assessmentZhCN,
   inbox: inboxZhCN,
   supervision: supervisionZhCN,
   circulars: circularsZhCN,
@@ -83,6 +85,7 @@ export const zhCN = {
     screeningCompliance: '排查情况',
     disputes: '矛盾纠纷台账',
     figures: '数据分析',
+    assessment: '考核评价',
     receipt: '信访事项查询',
     calendar: '节假日设置',
     screeningSettings: '排查设置',

@@ -60,6 +60,8 @@ describe('the side menu', () => {
       { testid: 'menu-screening-compliance', label: '排查情况' },
       { testid: 'menu-disputes', label: '矛盾纠纷台账' },
       { testid: 'menu-figures', label: '数据分析' },
+      // The assessment: the whole table, or the unit's own scorecard.
+      { testid: 'menu-assessment', label: '考核评价' },
       { testid: 'menu-my-unit', label: '我的单位' },
       { testid: 'menu-units', label: '全县组织机构' },
       { testid: 'menu-calendar', label: '节假日设置' },
@@ -71,7 +73,7 @@ describe('the side menu', () => {
   it('gives county leaders and the supervision group the county-wide label too, and the screening to read', async () => {
     for (const ability of [abilities.leader(), abilities.supervisor()]) {
       const { items } = await renderMenu(ability);
-      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '督查督办', '集中会办', '通报追责', '排查情况', '矛盾纠纷台账', '数据分析', '我的单位', '全县组织机构']);
+      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '督查督办', '集中会办', '通报追责', '排查情况', '矛盾纠纷台账', '数据分析', '考核评价', '我的单位', '全县组织机构']);
     }
   });
 
@@ -91,6 +93,8 @@ describe('the side menu', () => {
       { testid: 'menu-screening-compliance', label: '排查情况' },
       { testid: 'menu-disputes', label: '矛盾纠纷台账' },
       { testid: 'menu-figures', label: '数据分析' },
+      // The assessment: the whole table, or the unit's own scorecard.
+      { testid: 'menu-assessment', label: '考核评价' },
       { testid: 'menu-my-unit', label: '我的单位' },
       { testid: 'menu-units', label: '辖区单位' },
     ]);
@@ -99,10 +103,10 @@ describe('the side menu', () => {
   it('gives a village, a village group and a department the area label too; a department registers nothing', async () => {
     for (const ability of [abilities.village(), abilities.group()]) {
       const { items } = await renderMenu(ability);
-      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '我的单位', '辖区单位']);
+      expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '信访登记', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '考核评价', '我的单位', '辖区单位']);
     }
     const { items } = await renderMenu(abilities.department());
-    expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '我的单位', '辖区单位']);
+    expect(items.map((i) => i.label)).toEqual(['我的待办', '信访事项', '重点信访事项', '信访积案', '督查督办', '通报追责', '排查报送', '排查情况', '矛盾纠纷台账', '数据分析', '考核评价', '我的单位', '辖区单位']);
   });
 
   it('shows the administrator user management, and nothing of the petition work or the screening', async () => {

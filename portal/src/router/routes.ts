@@ -14,6 +14,7 @@ import { conferenceDetailRoute, conferenceNewRoute, conferencesRoute } from '@/p
 import { circularsRoute } from '@/pages/circulars/circulars.route';
 import { disputesRoute, screeningComplianceRoute, screeningSettingsRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
 import { figureRecordsRoute, figuresReportRoute, figuresRoute } from '@/pages/figures/figures.route';
+import { assessmentRoute, assessmentUnitRoute } from '@/pages/assessment/assessment.route';
 import { canEnter } from './scope';
 
 /**
@@ -51,6 +52,8 @@ export const appRoutes: RouteRecordRaw[] = [
   figuresRoute,
   figureRecordsRoute,
   figuresReportRoute,
+  assessmentRoute,
+  assessmentUnitRoute,
   myUnitRoute,
   unitsRoute,
   usersRoute,

@@ -1,0 +1,178 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@xinfang/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTEFACTS, openBrowser } from '../support/browser.js';
+import { startBuiltPlatform } from '../support/e2e-server.js';
+
+/**
+ * 考核评价 in the built portal in Chromium, on the demo county (last year published with one veto
+ * confirmed, 青山乡's objection answered; this year a draft): the county party secretary opens it
+ * from the menu and gets last year's published townships by rank with the 一票否决 badge, and opens
+ * a scorecard from its row; 青山乡 gets its own scorecard with its veto status and history, and
+ * 城关镇's scorecard address is "not found" to it; 石桥村 gets its own village scorecard. Pictures
+ * of the table and of a scorecard.
+ */
+describe('考核评价 in a browser', () => {
+  let platform: Awaited<ReturnType<typeof startBuiltPlatform>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let page: Page;
+  const errors: string[] = [];
+  /** 城关镇, as the county secretary reads it: 青山乡 may not. */
+  let chengguanId = '';
+  const lastYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
+
+  beforeAll(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true });
+    platform = await startBuiltPlatform();
+    browser = await openBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const at = (path: string) => `${platform.url}${path}`;
+
+  async function settle(): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('.el-loading-mask, .el-skeleton').count(), { timeout: 20_000 }).toBe(0);
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  }
+
+  async function shot(name: string): Promise<void> {
+    await settle();
+    // ECharts animates its first drawing for about a second.
+    await page.waitForTimeout(1200);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+  }
+
+  async function signIn(username: string): Promise<void> {
+    await page.goto(at('/login'));
+    await page.evaluate(() => localStorage.removeItem('xinfang.session'));
+    await page.goto(at('/login'));
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-password').press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  /** A query as the signed-in user, through the portal's own origin. */
+  const api = async <T>(query: string): Promise<T> =>
+    page.evaluate(async (q) => {
+      const session = JSON.parse(localStorage.getItem('xinfang.session') ?? '{}') as { token?: string };
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token ?? ''}` },
+        body: JSON.stringify({ query: q }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    }, query) as Promise<T>;
+
+  const rows = () => page.getByTestId('assessment-table').locator('.el-table__body tr');
+
+  it('shows the county secretary last year’s published townships by rank with the 一票否决 badge, and a scorecard from its row', async () => {
+    await signIn('secretary');
+    await page.getByTestId('menu-assessment').click();
+    await page.waitForURL(/\/assessment$/);
+    await page.getByTestId('assessment-table').waitFor();
+    await settle();
+    expect(await page.getByTestId('assessment-year').innerText()).toContain(`${lastYear}年度`);
+    expect((await page.getByTestId('assessment-stage').innerText()).trim()).toBe('已发布');
+    const { assessmentResults: results } = await api<{ assessmentResults: Array<{ unit: { id: string; name: string }; rank: number; total: number; vetoStatus: string }> }>(
+      `{ assessmentResults(year: ${lastYear}, unitKind: TOWNSHIP) { unit { id name } rank total vetoStatus } }`,
+    );
+    expect(results.length).toBeGreaterThan(1);
+    chengguanId = results.find((r) => r.unit.name === '城关镇')?.unit.id ?? '';
+    expect(chengguanId).not.toBe('');
+    await expect.poll(() => rows().count()).toBe(results.length);
+    expect(await page.getByTestId('result-unit').allInnerTexts()).toEqual(results.map((r) => r.unit.name));
+    expect(await page.getByTestId('result-total').allInnerTexts()).toEqual(results.map((r) => r.total.toFixed(2)));
+    // The confirmed veto: one red badge, on its unit's row.
+    const vetoed = results.filter((r) => r.vetoStatus === 'CONFIRMED');
+    expect(vetoed).toHaveLength(1);
+    const badges = page.getByTestId('assessment-table').getByTestId('veto-badge-CONFIRMED');
+    expect(await badges.count()).toBe(1);
+    expect(await badges.innerText()).toBe('一票否决');
+    const vetoedRow = rows().filter({ has: page.getByTestId('veto-badge-CONFIRMED') });
+    expect(await vetoedRow.getByTestId('result-unit').innerText()).toBe(vetoed[0]!.unit.name);
+    // Each indicator's column: its name and weight.
+    expect(await page.getByTestId('result-column-onTimeRate').innerText()).toMatch(/按期答复率\s*25分/);
+    // The year's vetoes and 青山乡's objection, answered.
+    await expect.poll(() => page.getByTestId('assessment-vetoes-table').getByTestId('veto-badge-CONFIRMED').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('objection-status').allInnerTexts()).toEqual(['已维持']);
+    await shot('assessment-table');
+
+    // A row opens the unit's scorecard of the same year.
+    await vetoedRow.locator('td').first().click();
+    await page.waitForURL(new RegExp(`/assessment/unit/[0-9a-f-]{36}\\?year=${lastYear}$`));
+    await page.getByTestId('scorecard').waitFor();
+    expect(await page.getByTestId('scorecard-title').innerText()).toBe(`${vetoed[0]!.unit.name} ${lastYear}年度考核结果`);
+    expect(await page.getByTestId('scorecard-rank').innerText()).toBe(`第${vetoed[0]!.rank}名/共${results.length}个`);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows 青山乡 its own scorecard with its veto status, and 城关镇’s scorecard as not found', async () => {
+    await signIn('qingshan');
+    await page.getByTestId('menu-assessment').click();
+    await page.waitForURL(/\/assessment$/);
+    await page.getByTestId('scorecard').waitFor();
+    await settle();
+    const me = await api<{ me: { unitId: string } }>('{ me { unitId } }');
+    const own = await api<{ assessmentResult: { rank: number; peerCount: number; total: number; vetoStatus: string } }>(
+      `{ assessmentResult(unitId: "${me.me.unitId}", year: ${lastYear}) { rank peerCount total vetoStatus } }`,
+    );
+    expect(await page.getByTestId('scorecard-title').innerText()).toBe(`青山乡 ${lastYear}年度考核结果`);
+    expect(await page.getByTestId('scorecard-total').innerText()).toBe(own.assessmentResult.total.toFixed(2));
+    expect(await page.getByTestId('scorecard-rank').innerText()).toBe(`第${own.assessmentResult.rank}名/共${own.assessmentResult.peerCount}个`);
+    expect(own.assessmentResult.vetoStatus).toBe('CONFIRMED');
+    expect(await page.getByTestId('scorecard-veto-status').innerText()).toContain('已被一票否决');
+    await expect.poll(() => page.getByTestId('veto-history-step').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('scorecard-objection-answer').innerText()).toContain('维持原评分');
+    // An indicator's parts open 数据分析's records of the township over the year.
+    const numerator = page.getByTestId('indicator-onTimeRate-numerator');
+    expect(await numerator.getAttribute('href')).toBe(`/figures/records?figure=onTimeRate&part=NUMERATOR&scope=${me.me.unitId}&from=${lastYear}-01-01&to=${lastYear}-12-31`);
+    // A published year takes no objection.
+    expect(await page.getByTestId('objection-form').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="indicator-chart-canvas"] canvas').count()).toBe(1);
+    await shot('assessment-scorecard');
+
+    // Another township's scorecard is not found to it: an empty state, no error.
+    await page.goto(at(`/assessment/unit/${chengguanId}?year=${lastYear}`));
+    await page.getByTestId('scorecard-empty').waitFor();
+    expect(await page.getByTestId('scorecard-empty').innerText()).toContain('未找到该单位的考核结果');
+    expect(await page.getByTestId('scorecard').count()).toBe(0);
+    expect(await page.getByTestId('scorecard-error').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows 石桥村 its own village scorecard', async () => {
+    await signIn('shiqiao');
+    await page.getByTestId('menu-assessment').click();
+    await page.waitForURL(/\/assessment$/);
+    await page.getByTestId('scorecard').waitFor();
+    await settle();
+    expect(await page.getByTestId('scorecard-title').innerText()).toBe(`石桥村 ${lastYear}年度考核结果`);
+    const me = await api<{ me: { unitId: string } }>('{ me { unitId } }');
+    const own = await api<{ assessmentResult: { rank: number; peerCount: number; vetoStatus: string; indicators: Array<{ figure: string }> } }>(
+      `{ assessmentResult(unitId: "${me.me.unitId}", year: ${lastYear}) { rank peerCount vetoStatus indicators { figure } } }`,
+    );
+    expect(await page.getByTestId('scorecard-rank').innerText()).toBe(`第${own.assessmentResult.rank}名/共${own.assessmentResult.peerCount}个`);
+    // The village scheme's indicators, each a row of its own.
+    expect(await page.getByTestId('scorecard-indicators').locator('.el-table__body tr').count()).toBe(own.assessmentResult.indicators.length);
+    const words: Record<string, string> = { NONE: '未被一票否决', PROPOSED: '待县委决定', CONFIRMED: '已被一票否决', REVOKED: '已撤销' };
+    expect(await page.getByTestId('scorecard-veto-status').innerText()).toContain(words[own.assessmentResult.vetoStatus]);
+    await shot('assessment-village-scorecard');
+    expect(errors).toEqual([]);
+  });
+});
