@@ -89,25 +89,42 @@ describe('考核评价 in a browser', () => {
     await settle();
     expect(await page.getByTestId('assessment-year').innerText()).toContain(`${lastYear}年度`);
     expect((await page.getByTestId('assessment-stage').innerText()).trim()).toBe('已发布');
-    const { assessmentResults: results } = await api<{ assessmentResults: Array<{ unit: { id: string; name: string }; rank: number; total: number; vetoStatus: string }> }>(
-      `{ assessmentResults(year: ${lastYear}, unitKind: TOWNSHIP) { unit { id name } rank total vetoStatus } }`,
-    );
-    expect(results.length).toBeGreaterThan(1);
-    chengguanId = results.find((r) => r.unit.name === '城关镇')?.unit.id ?? '';
+    type Row = { unit: { id: string; name: string }; rank: number; total: number; vetoStatus: string };
+    const resultsOf = async (kind: string) =>
+      (await api<{ assessmentResults: Row[] }>(`{ assessmentResults(year: ${lastYear}, unitKind: ${kind}) { unit { id name } rank total vetoStatus } }`)).assessmentResults;
+    const townships = await resultsOf('TOWNSHIP');
+    expect(townships.length).toBeGreaterThan(1);
+    chengguanId = townships.find((r) => r.unit.name === '城关镇')?.unit.id ?? '';
     expect(chengguanId).not.toBe('');
-    await expect.poll(() => rows().count()).toBe(results.length);
-    expect(await page.getByTestId('result-unit').allInnerTexts()).toEqual(results.map((r) => r.unit.name));
-    expect(await page.getByTestId('result-total').allInnerTexts()).toEqual(results.map((r) => r.total.toFixed(2)));
-    // The confirmed veto: one red badge, on its unit's row.
+    await expect.poll(() => rows().count()).toBe(townships.length);
+    expect(await page.getByTestId('result-unit').allInnerTexts()).toEqual(townships.map((r) => r.unit.name));
+    expect(await page.getByTestId('result-total').allInnerTexts()).toEqual(townships.map((r) => r.total.toFixed(2)));
+    // Each indicator's column: its name and weight.
+    expect(await page.getByTestId('result-column-onTimeRate').innerText()).toMatch(/按期答复率\s*25分/);
+
+    // The one veto the county confirmed (the demo confirms one of those the records proposed): its unit's
+    // kind on its tab, one red badge, on its unit's row.
+    const { assessmentVetoes: vetoes } = await api<{ assessmentVetoes: Array<{ status: string; unit: { name: string; kind: string } }> }>(
+      `{ assessmentVetoes(year: ${lastYear}) { status unit { name kind } } }`,
+    );
+    const confirmed = vetoes.filter((v) => v.status === 'CONFIRMED');
+    expect(confirmed).toHaveLength(1);
+    const kind = confirmed[0]!.unit.kind;
+    const results = kind === 'TOWNSHIP' ? townships : await resultsOf(kind);
+    if (kind !== 'TOWNSHIP') {
+      await page.getByTestId('assessment-kinds').getByRole('tab', { name: kind === 'VILLAGE' ? '村(居)' : '部门' }).click();
+      await page.waitForURL(new RegExp(`kind=${kind}`));
+      await expect.poll(() => page.getByTestId('result-unit').allInnerTexts()).toEqual(results.map((r) => r.unit.name));
+    }
     const vetoed = results.filter((r) => r.vetoStatus === 'CONFIRMED');
-    expect(vetoed).toHaveLength(1);
+    expect(vetoed.map((r) => r.unit.name)).toEqual([confirmed[0]!.unit.name]);
     const badges = page.getByTestId('assessment-table').getByTestId('veto-badge-CONFIRMED');
     expect(await badges.count()).toBe(1);
     expect(await badges.innerText()).toBe('一票否决');
     const vetoedRow = rows().filter({ has: page.getByTestId('veto-badge-CONFIRMED') });
     expect(await vetoedRow.getByTestId('result-unit').innerText()).toBe(vetoed[0]!.unit.name);
-    // Each indicator's column: its name and weight.
-    expect(await page.getByTestId('result-column-onTimeRate').innerText()).toMatch(/按期答复率\s*25分/);
+    // A confirmed veto ranks after every other.
+    expect(vetoed[0]!.rank).toBe(results.length);
     // The year's vetoes and 青山乡's objection, answered.
     await expect.poll(() => page.getByTestId('assessment-vetoes-table').getByTestId('veto-badge-CONFIRMED').count()).toBe(1);
     await expect.poll(() => page.getByTestId('objection-status').allInnerTexts()).toEqual(['已维持']);
@@ -122,6 +139,9 @@ describe('考核评价 in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  /** A veto status as the scorecard words it. */
+  const VETO_WORDS: Record<string, string> = { NONE: '未被一票否决', PROPOSED: '待县委决定', CONFIRMED: '已被一票否决', REVOKED: '已撤销' };
+
   it('shows 青山乡 its own scorecard with its veto status, and 城关镇’s scorecard as not found', async () => {
     await signIn('qingshan');
     await page.getByTestId('menu-assessment').click();
@@ -135,8 +155,10 @@ describe('考核评价 in a browser', () => {
     expect(await page.getByTestId('scorecard-title').innerText()).toBe(`青山乡 ${lastYear}年度考核结果`);
     expect(await page.getByTestId('scorecard-total').innerText()).toBe(own.assessmentResult.total.toFixed(2));
     expect(await page.getByTestId('scorecard-rank').innerText()).toBe(`第${own.assessmentResult.rank}名/共${own.assessmentResult.peerCount}个`);
-    expect(own.assessmentResult.vetoStatus).toBe('CONFIRMED');
-    expect(await page.getByTestId('scorecard-veto-status').innerText()).toContain('已被一票否决');
+    // The records proposed a veto of 青山乡 (a skip-level collective visit); the committee decided it either way.
+    expect(['CONFIRMED', 'REVOKED']).toContain(own.assessmentResult.vetoStatus);
+    expect(await page.getByTestId('scorecard-veto-status').innerText()).toContain(VETO_WORDS[own.assessmentResult.vetoStatus]);
+    expect(await page.getByTestId('scorecard-voided').count()).toBe(own.assessmentResult.vetoStatus === 'CONFIRMED' ? 1 : 0);
     await expect.poll(() => page.getByTestId('veto-history-step').count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId('scorecard-objection-answer').innerText()).toContain('维持原评分');
     // An indicator's parts open 数据分析's records of the township over the year.
@@ -170,9 +192,80 @@ describe('考核评价 in a browser', () => {
     expect(await page.getByTestId('scorecard-rank').innerText()).toBe(`第${own.assessmentResult.rank}名/共${own.assessmentResult.peerCount}个`);
     // The village scheme's indicators, each a row of its own.
     expect(await page.getByTestId('scorecard-indicators').locator('.el-table__body tr').count()).toBe(own.assessmentResult.indicators.length);
-    const words: Record<string, string> = { NONE: '未被一票否决', PROPOSED: '待县委决定', CONFIRMED: '已被一票否决', REVOKED: '已撤销' };
-    expect(await page.getByTestId('scorecard-veto-status').innerText()).toContain(words[own.assessmentResult.vetoStatus]);
+    expect(await page.getByTestId('scorecard-veto-status').innerText()).toContain(VETO_WORDS[own.assessmentResult.vetoStatus]);
     await shot('assessment-village-scorecard');
+    expect(errors).toEqual([]);
+  });
+
+  it('takes this year from the bureau’s draft through a veto revoked and 青山乡’s objection upheld to the review, publication refused in Chinese until it ends', async () => {
+    const year = lastYear + 1;
+    const message = () => page.locator('.el-message').last();
+    await signIn('bureau');
+    await page.goto(at(`/assessment?year=${year}`));
+    await page.getByTestId('assessment-table').waitFor();
+    await settle();
+    expect((await page.getByTestId('assessment-stage').innerText()).trim()).toBe('草稿');
+    await page.getByTestId('assessment-compute').click();
+    await expect.poll(() => page.getByText(`${year}年度考核结果已计算`).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+
+    // 提出一票否决 of 河西镇, with its reason.
+    await page.getByTestId('assessment-propose-veto').click();
+    await page.getByTestId('propose-veto-dialog').waitFor();
+    await page.getByTestId('propose-veto-unit').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '河西镇' }).first().click();
+    await page.getByTestId('propose-veto-reason').fill('辖区重大矛盾纠纷排查不到位，经核实提出');
+    await page.getByTestId('propose-veto-submit').click();
+    await expect.poll(() => message().innerText()).toBe('已对河西镇提出一票否决');
+
+    // The secretary revokes it with a reason, and opens the review after confirming.
+    await signIn('secretary');
+    await page.goto(at(`/assessment?year=${year}`));
+    await page.getByTestId('assessment-vetoes-table').waitFor();
+    await settle();
+    const row = page.getByTestId('assessment-vetoes-table').locator('.el-table__body tr').filter({ hasText: '辖区重大矛盾纠纷排查不到位' });
+    await row.getByTestId('veto-revoke').click();
+    await page.getByTestId('decide-veto-submit').click();
+    await expect.poll(() => page.getByTestId('decide-veto-dialog').innerText()).toContain('请填写决定理由');
+    await page.getByTestId('decide-veto-reason').fill('经县委常委会研究，不予否决');
+    await page.getByTestId('decide-veto-submit').click();
+    await expect.poll(() => row.getByTestId('veto-badge-REVOKED').count()).toBe(1);
+    await page.getByTestId('assessment-open-review').click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await expect.poll(() => page.getByTestId('assessment-stage').innerText()).toMatch(/^公示中（至\d{4}-\d{2}-\d{2}）$/);
+
+    // 青山乡 sees its draft and objects to an indicator.
+    await signIn('qingshan');
+    await page.getByTestId('menu-assessment').click();
+    await page.getByTestId('objection-form').waitFor();
+    expect(await page.getByTestId('scorecard-title').innerText()).toBe(`青山乡 ${year}年度考核结果`);
+    const before = Number(await page.getByTestId('indicator-onTimeRate-points').innerText());
+    await page.getByTestId('objection-target').click();
+    await page.getByTestId('objection-target-onTimeRate').click();
+    await page.getByTestId('objection-reason').fill('部分超期件系当事人补充材料所致，申请核减');
+    await page.getByTestId('objection-submit').click();
+    await expect.poll(() => page.getByTestId('scorecard-objection-status').allInnerTexts()).toEqual(['待答复']);
+
+    // The bureau upholds it with a correction; the result is computed again.
+    await signIn('bureau');
+    await page.goto(at(`/assessment?year=${year}`));
+    await page.getByTestId('objection-answer-button').click();
+    await page.getByTestId('answer-objection-uphold').click();
+    await page.getByTestId('answer-objection-answer').fill('经核查属实，予以采纳');
+    await page.locator('[data-testid="answer-objection-correction"] input').fill('1.5');
+    await page.getByTestId('answer-objection-submit').click();
+    await expect.poll(() => page.getByTestId('objection-status').allInnerTexts()).toEqual(['已采纳']);
+
+    await signIn('qingshan');
+    await page.getByTestId('menu-assessment').click();
+    await page.getByTestId('scorecard').waitFor();
+    await expect.poll(async () => Number(await page.getByTestId('indicator-onTimeRate-points').innerText())).toBeCloseTo(Math.min(25, before + 1.5), 2);
+
+    // Publication waits for the end of the review, and says so.
+    await signIn('secretary');
+    await page.goto(at(`/assessment?year=${year}`));
+    await page.getByTestId('assessment-publish').click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await expect.poll(() => message().innerText()).toMatch(/^公示期至\d{4}-\d{2}-\d{2}，请在公示期满后发布$/);
     expect(errors).toEqual([]);
   });
 });

@@ -122,6 +122,10 @@ describe('a unit’s scorecard', { timeout: 20_000 }, () => {
     await click('objection-submit');
     await vi.waitFor(() => expect(server.callsOf('ObjectToAssessment')).toHaveLength(2));
     await vi.waitFor(() => expect(document.body.textContent).toContain('异议已提交，请等待群众工作局答复'));
+    // The form is empty again, and says nothing of the fields it emptied.
+    await vi.waitFor(() => expect(formItemOf('objection-target')).not.toContain('请选择异议对象'));
+    expect(formItemOf('objection-reason')).not.toContain('请填写异议理由');
+    expect(byTestId('objection-error')).toBeNull();
   });
 
   it('offers no objection form to another unit’s scorecard, nor outside the review', async () => {
