@@ -128,6 +128,11 @@ describe('考核评价 in a browser', () => {
     // The year's vetoes and 青山乡's objection, answered.
     await expect.poll(() => page.getByTestId('assessment-vetoes-table').getByTestId('veto-badge-CONFIRMED').count()).toBe(1);
     await expect.poll(() => page.getByTestId('objection-status').allInnerTexts()).toEqual(['已维持']);
+    // The two townships commended after publication.
+    const { commendations } = await api<{ commendations: Array<{ unit: { name: string }; title: string }> }>(`{ commendations(year: ${lastYear}) { unit { name } title } }`);
+    expect(commendations).toHaveLength(2);
+    await expect.poll(() => page.getByTestId('commendation-unit').allInnerTexts()).toEqual(commendations.map((c) => c.unit.name));
+    expect(await page.getByTestId('commendation-title').allInnerTexts()).toEqual(commendations.map((c) => c.title));
     await shot('assessment-table');
 
     // A row opens the unit's scorecard of the same year.

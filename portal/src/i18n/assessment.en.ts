@@ -140,6 +140,11 @@ export const assessmentEn: typeof assessmentZhCN = {
     submit: 'Answer',
     done: 'Objection of {unit} answered',
   },
+  commendations: {
+    title: 'Commendations',
+    empty: 'No commendations this year',
+    column: { unit: 'Unit', title: 'Title', citation: 'Citation', awardedOn: 'Awarded on' },
+  },
   scorecard: {
     back: 'Back to the results',
     subtitle: 'The unit’s yearly petition-work assessment: its points, rank and veto status',

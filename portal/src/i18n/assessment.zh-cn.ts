@@ -138,6 +138,11 @@ export const assessmentZhCN = {
     submit: '提交答复',
     done: '已答复{unit}的异议',
   },
+  commendations: {
+    title: '表彰',
+    empty: '本年度没有表彰',
+    column: { unit: '单位', title: '称号', citation: '事迹', awardedOn: '表彰日期' },
+  },
   scorecard: {
     back: '返回考核结果',
     subtitle: '该单位年度信访工作目标考核得分、名次和一票否决情况',

@@ -65,6 +65,13 @@ const HANDLERS: FakeHandlers = {
   AssessmentResults: () => ({ data: { assessmentResults: RESULTS, assessmentSchemes: [] } }),
   AssessmentVetoes: () => ({ data: { assessmentVetoes: [veto()] } }),
   AssessmentObjections: () => ({ data: { assessmentObjections: [objection()], assessmentSchemes: [] } }),
+  AssessmentCommendations: (v) => ({
+    data: {
+      commendations: [
+        { id: 'c1', title: `${String(v.year)}年度信访工作先进集体`, citation: '信访事项按期办结、矛盾纠纷排查化解成效明显', awardedOn: `${Number(v.year) + 1}-02-06`, unit: { id: CHENGGUAN, name: '城关镇', kind: 'TOWNSHIP' } },
+      ],
+    },
+  }),
 };
 
 async function render(u: AbilityUser, path = '/assessment', handlers: FakeHandlers = {}) {
@@ -111,6 +118,9 @@ describe('考核评价', { timeout: 20_000 }, () => {
     expect(textOf('assessment-vetoes')).toContain('经县委常委会研究，证据确凿，予以一票否决');
     await vi.waitFor(() => expect(textOf('objection-status').trim()).toBe('已维持'));
     expect(byTestId('objection-answer-button')).toBeNull();
+    // A published year's commendations.
+    await vi.waitFor(() => expect(textOf('commendation-title')).toBe(`${LAST}年度信访工作先进集体`));
+    expect(textOf('commendation-unit')).toBe('城关镇');
   });
 
   it('opens a unit’s scorecard from its row', async () => {
@@ -136,6 +146,8 @@ describe('考核评价', { timeout: 20_000 }, () => {
     });
     await vi.waitFor(() => expect(byTestId('assessment-open-review')).not.toBeNull());
     expect(byTestId('assessment-publish')).toBeNull();
+    // A draft has no commendations yet: the section is not there.
+    expect(byTestId('assessment-commendations')).toBeNull();
     await click('assessment-open-review');
     await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull());
     expect(document.querySelector('.el-message-box')?.textContent).toContain(`确定开始${LAST + 1}年度考核结果公示`);
