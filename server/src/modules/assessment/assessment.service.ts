@@ -36,6 +36,15 @@ const isAssessed = (kind: string): kind is AssessedUnitKind => (ASSESSED_UNIT_KI
 /** What the platform signs a veto it proposes from the records with. */
 export const PLATFORM_PROPOSER = '系统（依据记录）';
 
+/**
+ * Who a step is signed by: the unit of the account, and for a county leader the county party
+ * committee (示范县 → 示范县委), whose decisions these are.
+ */
+async function actorName(em: EntityManager, ctx: SignedInContext): Promise<string> {
+  const name = await nameOf(em, ctx.user.unitId);
+  return ctx.user.roles.includes('COUNTY_LEADER') && ctx.user.unitId === ctx.user.countyId ? `${name}委` : name;
+}
+
 /** A year the county may assess: 2000 to this one. */
 function assessableYear(year: number): number {
   return wholeNumber(year, 'year', 2000, Number(today().slice(0, 4)));
@@ -165,7 +174,7 @@ export class AssessmentService {
         AssessmentService.refuseIfPublished(row);
         const existing = (await scopedAll(ctx, AssessmentScheme, 'AssessmentScheme', { where: { countyId: ctx.user.countyId, year, unitKind }, orderBy: [{ id: 'asc' }], em }))[0];
         if ((existing?.version ?? 0) !== input.version) throw conflict('Someone else saved this scheme; reload it and try again.');
-        const by = await nameOf(em, ctx.user.unitId);
+        const by = await actorName(em, ctx);
         if (existing) Object.assign(existing, { indicators, deductions, updatedByName: by });
         else em.persist(Object.assign(new AssessmentScheme(), { countyId: ctx.user.countyId, year, unitKind, indicators, deductions, updatedByName: by }));
         await em.flush();
@@ -358,7 +367,7 @@ export class AssessmentService {
       if (!isAssessed(unit.kind)) throw badInput('Only townships, departments and villages are assessed.', { field: 'unitId' });
       const row = await this.ensureYear(ctx, em, year);
       AssessmentService.refuseIfPublished(row);
-      const veto = this.newVeto(em, unit, unit.kind, year, row.stage, { trigger: 'BUREAU', evidence: [], evidenceKey: `BUREAU:${randomUUID()}`, reason: why, proposedByName: await nameOf(em, ctx.user.unitId), actorUserId: ctx.user.id });
+      const veto = this.newVeto(em, unit, unit.kind, year, row.stage, { trigger: 'BUREAU', evidence: [], evidenceKey: `BUREAU:${randomUUID()}`, reason: why, proposedByName: await actorName(em, ctx), actorUserId: ctx.user.id });
       await em.flush();
       await this.restand(ctx, em, year);
       await em.flush();
@@ -380,7 +389,7 @@ export class AssessmentService {
       if (!ctx.ability.can('decide', subject('AssessmentVeto', veto))) throw forbidden('Only the county party committee decides a veto.');
       AssessmentService.refuseIfPublished(await this.yearRow(ctx, veto.year, em));
       if (veto.status !== 'PROPOSED') throw badInput(`This veto is already ${veto.status === 'CONFIRMED' ? 'confirmed' : 'revoked'}.`, { reason: 'ALREADY_DECIDED' });
-      const by = await nameOf(em, ctx.user.unitId);
+      const by = await actorName(em, ctx);
       Object.assign(veto, { status: decision === 'CONFIRM' ? 'CONFIRMED' : 'REVOKED', decidedAt: new Date(), decidedByName: by, decisionReason: why });
       em.persist(Object.assign(new AssessmentVetoEvent(), { vetoId: veto.id, step: decision === 'CONFIRM' ? 'CONFIRMED' : 'REVOKED', at: new Date(), actorUserId: ctx.user.id, actorName: by, reason: why }));
       await em.flush();
@@ -406,7 +415,7 @@ export class AssessmentService {
       if (!row?.computedAt) throw badInput(`The ${year} assessment has not been computed yet.`, { reason: 'NOT_COMPUTED' });
       if (row.stage !== 'DRAFT') throw badInput(row.stage === 'REVIEW' ? 'The review is already open.' : `The ${year} assessment is published.`, { reason: row.stage });
       const opened = today();
-      Object.assign(row, { stage: 'REVIEW', reviewOpenedOn: opened, reviewEndsOn: workingDaysDeadline(opened, REVIEW_WORKING_DAYS, await calendarOf(em, ctx.user.countyId)), reviewOpenedByName: await nameOf(em, ctx.user.unitId) });
+      Object.assign(row, { stage: 'REVIEW', reviewOpenedOn: opened, reviewEndsOn: workingDaysDeadline(opened, REVIEW_WORKING_DAYS, await calendarOf(em, ctx.user.countyId)), reviewOpenedByName: await actorName(em, ctx) });
       await em.flush();
       await this.setStage(em, ctx.user.countyId, year, 'REVIEW');
       return row;
@@ -432,7 +441,7 @@ export class AssessmentService {
       }
       const o = Object.assign(new AssessmentObjection(), {
         countyId: result.countyId, townshipId: result.townshipId, villageId: result.villageId, year: result.year, resultId: result.id, unitId: result.unitId, stage: 'REVIEW',
-        indicatorFigure: input.indicatorFigure ?? null, vetoId: input.vetoId ?? null, reason: text(input.reason, 'reason', 2000)!, filedAt: new Date(), filedByName: await nameOf(em, ctx.user.unitId), status: 'OPEN',
+        indicatorFigure: input.indicatorFigure ?? null, vetoId: input.vetoId ?? null, reason: text(input.reason, 'reason', 2000)!, filedAt: new Date(), filedByName: await actorName(em, ctx), status: 'OPEN',
       });
       em.persist(o);
       await em.flush();
@@ -462,7 +471,7 @@ export class AssessmentService {
       AssessmentService.refuseIfPublished(await this.yearRow(ctx, o.year, em));
       if (o.status !== 'OPEN') throw badInput('This objection is already answered.', { reason: 'ALREADY_ANSWERED' });
       const decision: ObjectionDecision = input.decision;
-      const by = await nameOf(em, ctx.user.unitId);
+      const by = await actorName(em, ctx);
       let correction = 0;
       if (decision === 'UPHOLD' && o.indicatorFigure) {
         if (input.correction === undefined || input.correction === null || !Number.isFinite(input.correction) || input.correction === 0) throw badInput('An upheld objection to an indicator records its correction in points.', { field: 'correction' });
@@ -525,7 +534,7 @@ export class AssessmentService {
       if (open.length) throw badInput(`${open.length} objection(s) await the bureau’s answer.`, { reason: 'OBJECTIONS_OPEN', count: open.length });
       const proposed = await scopedAll(ctx, AssessmentVeto, 'AssessmentVeto', { where: { countyId: ctx.user.countyId, year, status: 'PROPOSED' }, orderBy: [{ id: 'asc' }], em });
       if (proposed.length) throw badInput(`${proposed.length} veto(es) await the committee’s decision.`, { reason: 'VETOES_UNDECIDED', count: proposed.length });
-      Object.assign(row, { stage: 'PUBLISHED', publishedAt: new Date(), publishedByName: await nameOf(em, ctx.user.unitId) });
+      Object.assign(row, { stage: 'PUBLISHED', publishedAt: new Date(), publishedByName: await actorName(em, ctx) });
       await em.flush();
       await this.setStage(em, ctx.user.countyId, year, 'PUBLISHED');
       return row;
@@ -545,7 +554,7 @@ export class AssessmentService {
       if (row?.stage !== 'PUBLISHED') throw badInput('Commendations follow the published results.', { reason: 'NOT_PUBLISHED' });
       const unit = await requireUnit(ctx, input.unitId, em);
       if (!isAssessed(unit.kind)) throw badInput('Only townships, departments and villages are assessed.', { field: 'unitId' });
-      const c = Object.assign(new Commendation(), { countyId: ctx.user.countyId, year: input.year, unitId: unit.id, title: text(input.title, 'title', 200)!, citation: text(input.citation, 'citation', 2000, false), awardedOn, recordedByName: await nameOf(em, ctx.user.unitId) });
+      const c = Object.assign(new Commendation(), { countyId: ctx.user.countyId, year: input.year, unitId: unit.id, title: text(input.title, 'title', 200)!, citation: text(input.citation, 'citation', 2000, false), awardedOn, recordedByName: await actorName(em, ctx) });
       em.persist(c);
       await em.flush();
       return c;
