@@ -181,11 +181,13 @@ const VISITS: Record<string, Visit[]> = {
     { as: 'bureau', path: '/figures/records?figure=supervisionOnTimeRate&part=DENOMINATOR' },
     { as: 'qingshan', path: '/figures/records?figure=screeningOnTimeRate&part=DENOMINATOR', english: true },
   ],
-  // 考核评价: last year's published table with its vetoes and objections; a village's own scorecard; this year's draft with 提出一票否决 open; a township's own scorecard, in English.
+  // 考核评价: last year's published table with its vetoes, objections and commendations; a village's own scorecard; this year's draft with 提出一票否决 and 确认否决 open; a township's own scorecard, in English.
   assessment: [
     { as: 'secretary', path: '/assessment' },
     { as: 'shiqiao', path: '/assessment' },
     { as: 'bureau', path: `/assessment?year=${shanghaiYear()}`, open: openDialog('assessment-propose-veto', 'propose-veto-dialog') },
+    // This year's draft as the county party committee decides a veto the records proposed.
+    { as: 'secretary', path: `/assessment?year=${shanghaiYear()}`, open: openDialog('veto-confirm', 'decide-veto-dialog') },
     { as: 'qingshan', path: '/assessment', english: true },
   ],
   // A scorecard: a township's as the county reads it, with the chart as a table; a village's own; one out of view (not found).
