@@ -11,9 +11,9 @@ import MainLayout from './MainLayout.vue';
 const PETITION = '00000000-0000-4000-8000-0000000000a1';
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 const LINES: NotificationLineFragment[] = [
-  { id: 'n1', kind: 'WARNING_RED', dueOn: '2026-05-01', createdAt: minutesAgo(5), read: false, petition: { id: PETITION, number: 'SFX-2026-00017' }, order: null, task: null, circular: null },
-  { id: 'n2', kind: 'WARNING_YELLOW', dueOn: '2026-05-12', createdAt: minutesAgo(180), read: false, petition: null, order: null, task: null, circular: null },
-  { id: 'n3', kind: 'OWNERSHIP_MISSING', dueOn: null, createdAt: minutesAgo(3 * 24 * 60), read: true, petition: { id: 'p3', number: 'SFX-2024-00003' }, order: null, task: null, circular: null },
+  { id: 'n1', kind: 'WARNING_RED', dueOn: '2026-05-01', createdAt: minutesAgo(5), read: false, petition: { id: PETITION, number: 'SFX-2026-00017' }, order: null, task: null, circular: null, assessmentYear: null },
+  { id: 'n2', kind: 'WARNING_YELLOW', dueOn: '2026-05-12', createdAt: minutesAgo(180), read: false, petition: null, order: null, task: null, circular: null, assessmentYear: null },
+  { id: 'n3', kind: 'OWNERSHIP_MISSING', dueOn: null, createdAt: minutesAgo(3 * 24 * 60), read: true, petition: { id: 'p3', number: 'SFX-2024-00003' }, order: null, task: null, circular: null, assessmentYear: null },
 ];
 
 const bureau = () => defineAbilityFor({ id: 'u', roles: ['BUREAU'], unitId: 'b', unitKind: 'BUREAU', countyId: 'c', townshipId: null, villageId: null });

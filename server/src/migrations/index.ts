@@ -11,6 +11,7 @@ import { Migration20261204194638 } from './Migration20261204194638.js';
 import { Migration20261207141446 } from './Migration20261207141446.js';
 import { Migration20261207145950 } from './Migration20261207145950.js';
 import { Migration20261207234612 } from './Migration20261207234612.js';
+import { Migration20261208005717 } from './Migration20261208005717.js';
 
 /**
  * Every migration, in order. Listed by hand rather than found by a glob, so that the same list runs
@@ -29,4 +30,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207141446', class: Migration20261207141446 },
   { name: 'Migration20261207145950', class: Migration20261207145950 },
   { name: 'Migration20261207234612', class: Migration20261207234612 },
+  { name: 'Migration20261208005717', class: Migration20261208005717 },
 ];

@@ -53,7 +53,16 @@ export async function seedDemoAssessment(em: EntityManager, countyName = '示范
   await service.answer(await as(em, 'bureau'), objection.id, { decision: 'REJECT', answer: '经核查，补充材料期间未办理延期手续，超期属实，维持原评分', version: objection.version });
 
   const leader = await as(em, 'secretary');
-  const ordered = [...vetoes].sort((a, b) => (a.trigger === 'CONCEALED_DISPUTE' ? -1 : 0) - (b.trigger === 'CONCEALED_DISPUTE' ? -1 : 0));
+  // The committee holds the township to account before its village, a concealed dispute before the rest: the same veto is confirmed on every start.
+  const TRIGGER_ORDER = ['CONCEALED_DISPUTE', 'SKIP_LEVEL_COLLECTIVE', 'CIRCULAR', 'BUREAU'];
+  const KIND_ORDER = ['TOWNSHIP', 'DEPARTMENT', 'VILLAGE'];
+  const names = new Map((await em.fork().find(Unit, { countyId: county.id })).map((u) => [u.id, u.name]));
+  const ordered = [...vetoes].sort(
+    (a, b) =>
+      TRIGGER_ORDER.indexOf(a.trigger) - TRIGGER_ORDER.indexOf(b.trigger) ||
+      KIND_ORDER.indexOf(a.unitKind) - KIND_ORDER.indexOf(b.unitKind) ||
+      (names.get(a.unitId) ?? '').localeCompare(names.get(b.unitId) ?? '', 'zh-CN'),
+  );
   for (const [n, veto] of ordered.entries()) {
     if (n === 0) await service.decideVeto(leader, veto.id, 'CONFIRM', '经县委常委会研究，证据确凿，予以一票否决');
     else await service.decideVeto(leader, veto.id, 'REVOKE', '经县委常委会研究，该事项已及时化解，不予否决');
@@ -82,6 +91,8 @@ export async function seedDemoAssessment(em: EntityManager, countyName = '示范
       [at(`${thisYear}-01-08`, 9), at(`${thisYear}-01-22`, 15), county.id, last],
     );
     await run('update assessment_objection set filed_at = ?, answered_at = ? where county_id = ? and year = ?', [at(`${thisYear}-01-14`, 10), at(`${thisYear}-01-16`, 16), county.id, last]);
+    await run("update notification set created_at = ?, due_on = ? where kind = 'ASSESSMENT_REVIEW' and county_id = ? and assessment_year = ?", [at(opened, 9), ends, county.id, last]);
+    await run("update notification set created_at = ? where kind = 'ASSESSMENT_PUBLISHED' and county_id = ? and assessment_year = ?", [at(`${thisYear}-02-05`, 10), county.id, last]);
   });
 
   await service.compute(await as(em, 'bureau'), thisYear);

@@ -12,6 +12,7 @@ const line = (over: Partial<NotificationLineFragment>): NotificationLineFragment
   order: null,
   task: null,
   circular: null,
+  assessmentYear: null,
   ...over,
 });
 
@@ -29,6 +30,11 @@ describe('where a notification leads', () => {
     expect(notificationLink(line({ kind: 'CIRCULAR_PUBLISHED', petition: null, circular: { id: 'c9', number: '通〔2026〕1号', title: '通报' } }), false)?.to).toEqual({
       name: 'circulars',
       query: { circular: 'c9' },
+    });
+    expect(notificationLink(line({ kind: 'ASSESSMENT_REVIEW', petition: null, assessmentYear: 2025, dueOn: '2026-01-19' }), false)).toEqual({
+      kind: 'assessment',
+      words: { year: '2025' },
+      to: { name: 'assessment' },
     });
     expect(notificationLink(line({ kind: 'WARNING_RED' }), false)?.kind).toBe('petition');
     expect(notificationLink(line({ petition: null }), false)).toBeNull();

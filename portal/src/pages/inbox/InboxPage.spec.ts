@@ -9,9 +9,9 @@ import InboxPage from './InboxPage.vue';
 
 const PETITION = '00000000-0000-4000-8000-0000000000b1';
 const LINES: NotificationLineFragment[] = [
-  { id: 'n1', kind: 'WARNING_RED', dueOn: '2026-05-01', createdAt: '2026-05-09T08:00:00Z', read: false, petition: { id: PETITION, number: 'SFX-2026-00021' }, order: null, task: null, circular: null },
-  { id: 'n2', kind: 'OWNERSHIP_MISSING', dueOn: null, createdAt: '2026-05-08T08:00:00Z', read: false, petition: { id: 'p2', number: 'SFX-2023-00002' }, order: null, task: null, circular: null },
-  { id: 'n3', kind: 'WARNING_YELLOW', dueOn: '2026-05-12', createdAt: '2026-05-07T08:00:00Z', read: true, petition: null, order: null, task: null, circular: null },
+  { id: 'n1', kind: 'WARNING_RED', dueOn: '2026-05-01', createdAt: '2026-05-09T08:00:00Z', read: false, petition: { id: PETITION, number: 'SFX-2026-00021' }, order: null, task: null, circular: null, assessmentYear: null },
+  { id: 'n2', kind: 'OWNERSHIP_MISSING', dueOn: null, createdAt: '2026-05-08T08:00:00Z', read: false, petition: { id: 'p2', number: 'SFX-2023-00002' }, order: null, task: null, circular: null, assessmentYear: null },
+  { id: 'n3', kind: 'WARNING_YELLOW', dueOn: '2026-05-12', createdAt: '2026-05-07T08:00:00Z', read: true, petition: null, order: null, task: null, circular: null, assessmentYear: null },
 ];
 
 function inbox(lines: NotificationLineFragment[]): FakeHandlers {
@@ -88,13 +88,15 @@ describe('the inbox page', { timeout: 20_000 }, () => {
 
   it('names the supervision kinds in Chinese and links each to its order or circular', async () => {
     const supervision: NotificationLineFragment[] = [
-      { id: 's1', kind: 'ORDER_ISSUED', dueOn: '2026-12-10', createdAt: '2026-12-01T08:00:00Z', read: false, petition: { id: PETITION, number: 'SFX-2026-00021' }, order: { id: 'o1', number: '督〔2026〕3号' }, task: null, circular: null },
-      { id: 's2', kind: 'ORDER_REOPENED', dueOn: '2026-12-20', createdAt: '2026-11-30T08:00:00Z', read: false, petition: null, order: { id: 'o2', number: '督〔2026〕2号' }, task: null, circular: null },
-      { id: 's3', kind: 'CIRCULAR_PUBLISHED', dueOn: null, createdAt: '2026-11-29T08:00:00Z', read: false, petition: null, order: null, task: null, circular: { id: 'c1', number: '通〔2026〕1号', title: '通报' } },
+      { id: 's1', kind: 'ORDER_ISSUED', dueOn: '2026-12-10', createdAt: '2026-12-01T08:00:00Z', read: false, petition: { id: PETITION, number: 'SFX-2026-00021' }, order: { id: 'o1', number: '督〔2026〕3号' }, task: null, circular: null, assessmentYear: null },
+      { id: 's2', kind: 'ORDER_REOPENED', dueOn: '2026-12-20', createdAt: '2026-11-30T08:00:00Z', read: false, petition: null, order: { id: 'o2', number: '督〔2026〕2号' }, task: null, circular: null, assessmentYear: null },
+      { id: 's3', kind: 'CIRCULAR_PUBLISHED', dueOn: null, createdAt: '2026-11-29T08:00:00Z', read: false, petition: null, order: null, task: null, circular: { id: 'c1', number: '通〔2026〕1号', title: '通报' }, assessmentYear: null },
+      { id: 's4', kind: 'ASSESSMENT_REVIEW', dueOn: '2026-01-19', createdAt: '2026-11-28T08:00:00Z', read: false, petition: null, order: null, task: null, circular: null, assessmentYear: 2025 },
     ];
     const { router } = await renderPage(inbox(supervision));
-    await vi.waitFor(() => expect(lines()).toHaveLength(3));
-    expect(lines().map((l) => l.querySelector('[data-testid="notification-kind"]')?.textContent)).toEqual(['收到督办单', '督办反馈被退回重办', '本单位被通报']);
+    await vi.waitFor(() => expect(lines()).toHaveLength(4));
+    expect(lines().map((l) => l.querySelector('[data-testid="notification-kind"]')?.textContent)).toEqual(['收到督办单', '督办反馈被退回重办', '本单位被通报', '考核结果公示：可对本单位结果提出异议']);
+    expect(lines()[3]?.querySelector('[data-testid="notification-assessment"]')?.textContent?.trim()).toBe('2025年度考核结果');
     expect(lines()[0]?.querySelector('[data-testid="notification-order"]')?.textContent?.trim()).toBe('督办单 督〔2026〕3号');
     expect(lines()[2]?.querySelector('[data-testid="notification-circular"]')?.textContent?.trim()).toBe('通报 通〔2026〕1号');
     await click(lines()[0]?.querySelector('[data-testid="notification-order"]') as HTMLElement);

@@ -134,6 +134,10 @@ describe('the assessment (PostgreSQL)', () => {
 
     const own = await result('qingshan', '青山乡');
     expect(own.total).toBe(7367);
+    // Every assessed unit is told in its inbox, with the review's last day.
+    const told = await world.em().getConnection().execute(`select unit_id, due_on::text as due_on from notification where kind = 'ASSESSMENT_REVIEW' and assessment_year = ?`, [YEAR]);
+    expect(told.length).toBe((await service.results(await world.as('bureau'), YEAR, 'TOWNSHIP')).length + (await service.results(await world.as('bureau'), YEAR, 'DEPARTMENT')).length + (await service.results(await world.as('bureau'), YEAR, 'VILLAGE')).length);
+    expect(told.find((n: { unit_id: string }) => n.unit_id === unit('青山乡').id)?.due_on).toBe(opened.reviewEndsOn);
     expect((await refusal(result('qingshan', '城关镇'))).code).toBe('NOT_FOUND');
     expect((await refusal(result('qingshan', '石桥村'))).code).toBe('NOT_FOUND'); // its villages' only once published
     expect((await service.results(await world.as('qingshan'), YEAR, 'TOWNSHIP')).map((r) => r.unitId)).toEqual([unit('青山乡').id]);

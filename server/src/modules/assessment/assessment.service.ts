@@ -26,6 +26,7 @@ import type { RequestContext, SignedInContext } from '../../common/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { text, wholeNumber } from '../../common/input.js';
 import { calendarOf } from '../calendar/index.js';
+import { tell } from '../notification/index.js';
 import { nameOf, readableUnits, requireUnit, type Unit } from '../unit/index.js';
 import { changesBetween, computeUnit, type ComputedResult } from './assessment.compute.js';
 import { AssessmentObjection, AssessmentResult, AssessmentScheme, AssessmentVeto, AssessmentVetoEvent, AssessmentYear, Commendation } from './assessment.entity.js';
@@ -418,6 +419,7 @@ export class AssessmentService {
       Object.assign(row, { stage: 'REVIEW', reviewOpenedOn: opened, reviewEndsOn: workingDaysDeadline(opened, REVIEW_WORKING_DAYS, await calendarOf(em, ctx.user.countyId)), reviewOpenedByName: await actorName(em, ctx) });
       await em.flush();
       await this.setStage(em, ctx.user.countyId, year, 'REVIEW');
+      await this.tellUnits(ctx, em, year, 'ASSESSMENT_REVIEW', row.reviewEndsOn);
       return row;
     });
   }
@@ -537,8 +539,15 @@ export class AssessmentService {
       Object.assign(row, { stage: 'PUBLISHED', publishedAt: new Date(), publishedByName: await actorName(em, ctx) });
       await em.flush();
       await this.setStage(em, ctx.user.countyId, year, 'PUBLISHED');
+      await this.tellUnits(ctx, em, year, 'ASSESSMENT_PUBLISHED', null);
       return row;
     });
+  }
+
+  /** Tells every unit with a result of the year, in its inbox: the review has opened (until its last day), or the year is published. */
+  private async tellUnits(ctx: SignedInContext, em: EntityManager, year: number, kind: 'ASSESSMENT_REVIEW' | 'ASSESSMENT_PUBLISHED', dueOn: string | null): Promise<void> {
+    const results = await scopedAll(ctx, AssessmentResult, 'AssessmentResult', { where: { countyId: ctx.user.countyId, year }, orderBy: [{ id: 'asc' }], em });
+    await tell(em, results.map((r) => ({ countyId: r.countyId, unitId: r.unitId, kind, assessmentYear: year, dueOn, dedupeKey: `${kind}:${year}:${r.unitId}` })));
   }
 
   // ------------------------------------------------------------------ commendations

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { asEnum } from '../../common/enums.js';
 import { CalendarDateScalar } from '../../common/scalars.js';
 
-export const NOTIFICATION_KINDS = ['WARNING_YELLOW', 'WARNING_RED', 'OWNERSHIP_MISSING', 'ORDER_ISSUED', 'ORDER_REOPENED', 'CIRCULAR_PUBLISHED'] as const;
+export const NOTIFICATION_KINDS = ['WARNING_YELLOW', 'WARNING_RED', 'OWNERSHIP_MISSING', 'ORDER_ISSUED', 'ORDER_REOPENED', 'CIRCULAR_PUBLISHED', 'ASSESSMENT_REVIEW', 'ASSESSMENT_PUBLISHED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindEnum = asEnum<NotificationKind>(NOTIFICATION_KINDS);
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
   description:
-    'WARNING_YELLOW: a deadline (of a petition, a supervision order or a conference task) within three days; WARNING_RED: such a deadline passed; OWNERSHIP_MISSING: a hard case whose 包案 lacks a part; ORDER_ISSUED: a supervision order names the unit; ORDER_REOPENED: its report was sent back; CIRCULAR_PUBLISHED: a circular names the unit',
+    'WARNING_YELLOW: a deadline (of a petition, a supervision order or a conference task) within three days; WARNING_RED: such a deadline passed; OWNERSHIP_MISSING: a hard case whose 包案 lacks a part; ORDER_ISSUED: a supervision order names the unit; ORDER_REOPENED: its report was sent back; CIRCULAR_PUBLISHED: a circular names the unit; ASSESSMENT_REVIEW: the unit’s draft assessment result is under review (公示) until the due day, objections open; ASSESSMENT_PUBLISHED: the year’s results are published',
 });
 
 /**
@@ -51,6 +51,10 @@ export class Notification {
 
   @Property({ type: 'uuid', nullable: true })
   circularId: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'The assessment year a message is about.' })
+  @Property({ type: 'smallint', nullable: true })
+  assessmentYear: number | null = null;
 
   @Field(() => CalendarDateScalar, { nullable: true, description: 'The deadline warned of.' })
   @Property({ type: 'date', nullable: true })

@@ -94,6 +94,7 @@ export interface Message {
   orderId?: string | null;
   taskId?: string | null;
   circularId?: string | null;
+  assessmentYear?: number | null;
   dueOn?: string | null;
   dedupeKey: string;
 }
@@ -107,10 +108,10 @@ export async function tell(em: EntityManager, messages: Message[]): Promise<numb
   for (let i = 0; i < messages.length; i += 500) {
     const batch = messages.slice(i, i + 500);
     const result = await em.getConnection().execute<{ affectedRows?: number }>(
-      `insert into notification (id, county_id, unit_id, kind, petition_id, order_id, task_id, circular_id, due_on, created_at, dedupe_key)
-       values ${batch.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)').join(', ')}
+      `insert into notification (id, county_id, unit_id, kind, petition_id, order_id, task_id, circular_id, assessment_year, due_on, created_at, dedupe_key)
+       values ${batch.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)').join(', ')}
        on conflict (dedupe_key) do nothing`,
-      batch.flatMap((r) => [r.countyId, r.unitId, r.kind, r.petitionId ?? null, r.orderId ?? null, r.taskId ?? null, r.circularId ?? null, r.dueOn ?? null, r.dedupeKey]),
+      batch.flatMap((r) => [r.countyId, r.unitId, r.kind, r.petitionId ?? null, r.orderId ?? null, r.taskId ?? null, r.circularId ?? null, r.assessmentYear ?? null, r.dueOn ?? null, r.dedupeKey]),
       'run',
       em.getTransactionContext(),
     );
