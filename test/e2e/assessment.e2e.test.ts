@@ -273,4 +273,48 @@ describe('考核评价 in a browser', () => {
     await expect.poll(() => message().innerText()).toMatch(/^公示期至\d{4}-\d{2}-\d{2}，请在公示期满后发布$/);
     expect(errors).toEqual([]);
   });
+
+  it('lets the secretary confirm a proposed veto and publish once the review is over; 青山乡 is told and its scorecard says so', async () => {
+    const year = lastYear + 1;
+    // The bureau proposes a veto of 河西镇 in the year under review; the review's five working days are then over.
+    await signIn('bureau');
+    const units = await api<{ units: Array<{ id: string; name: string }> }>('{ units { id name } }');
+    const hexi = units.units.find((u) => u.name === '河西镇')!.id;
+    await api(`mutation { proposeVeto(unitId: "${hexi}", year: ${year}, reason: "辖区越级集体访化解不力，经核实提出") { id } }`);
+    await platform.orm.em.fork().getConnection().execute('update assessment_year set review_ends_on = ? where year = ?', [`${year}-01-01`, year]);
+
+    await signIn('secretary');
+    // Every other proposal of the year is decided first (revoked), so that only 河西镇's waits for the committee in the page.
+    const pending = await api<{ assessmentVetoes: Array<{ id: string; status: string; reason: string }> }>(`{ assessmentVetoes(year: ${year}) { id status reason } }`);
+    for (const v of pending.assessmentVetoes.filter((x) => x.status === 'PROPOSED' && !x.reason.startsWith('辖区越级集体访化解不力'))) {
+      await api(`mutation { decideVeto(vetoId: "${v.id}", decision: REVOKE, reason: "经研究不予否决") { id } }`);
+    }
+    await page.goto(at(`/assessment?year=${year}`));
+    await page.getByTestId('assessment-vetoes-table').waitFor();
+    await settle();
+    const row = page.getByTestId('assessment-vetoes-table').locator('.el-table__body tr').filter({ hasText: '辖区越级集体访化解不力' });
+    await row.getByTestId('veto-confirm').click();
+    await page.getByTestId('decide-veto-reason').fill('经县委常委会研究，证据确凿，予以一票否决');
+    await page.getByTestId('decide-veto-submit').click();
+    await expect.poll(() => row.getByTestId('veto-badge-CONFIRMED').count()).toBe(1);
+
+    await page.getByTestId('assessment-publish').click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await expect.poll(() => page.getByTestId('assessment-stage').innerText()).toBe('已发布');
+    // 河西镇 is void and last of the townships.
+    const hexiRow = page.getByTestId('assessment-table').locator('.el-table__body tr').filter({ hasText: '河西镇' });
+    await expect.poll(() => hexiRow.getByTestId('veto-badge-CONFIRMED').count()).toBe(1);
+    await shot('assessment-published');
+
+    // 青山乡 is told in its inbox, and its scorecard is the published one.
+    await signIn('qingshan');
+    await page.goto(at('/inbox?tab=all'));
+    await expect.poll(() => page.getByTestId('notification-kind').allInnerTexts()).toContain('年度考核结果已发布');
+    await page.getByTestId('notification').filter({ hasText: '年度考核结果已发布' }).first().getByTestId('notification-assessment').click();
+    await page.waitForURL(/\/assessment$/);
+    await page.getByTestId('scorecard').waitFor();
+    expect(await page.getByTestId('scorecard-title').innerText()).toBe(`青山乡 ${year}年度考核结果`);
+    expect(await page.getByTestId('objection-form').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
