@@ -190,6 +190,11 @@ const VISITS: Record<string, Visit[]> = {
     { as: 'secretary', path: `/assessment?year=${shanghaiYear()}`, open: openDialog('veto-confirm', 'decide-veto-dialog') },
     { as: 'qingshan', path: '/assessment', english: true },
   ],
+  // 考核方案: this year's schemes as the bureau edits them, and as a township reads them, in English.
+  'assessment-schemes': [
+    { as: 'bureau', path: `/assessment/schemes?year=${shanghaiYear()}` },
+    { as: 'qingshan', path: `/assessment/schemes?year=${shanghaiYear()}`, english: true },
+  ],
   // A scorecard: a township's as the county reads it, with the chart as a table; a village's own; one out of view (not found).
   'assessment-unit': [
     { as: 'secretary', path: scorecardOf('青山乡'), open: showScorecardTable },

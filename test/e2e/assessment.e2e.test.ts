@@ -11,8 +11,9 @@ import { startBuiltPlatform } from '../support/e2e-server.js';
  * confirmed, 青山乡's objection answered; this year a draft): the county party secretary opens it
  * from the menu and gets last year's published townships by rank with the 一票否决 badge, and opens
  * a scorecard from its row; 青山乡 gets its own scorecard with its veto status and history, and
- * 城关镇's scorecard address is "not found" to it; 石桥村 gets its own village scorecard. Pictures
- * of the table and of a scorecard.
+ * 城关镇's scorecard address is "not found" to it; 石桥村 gets its own village scorecard; the bureau
+ * edits this year's township scheme (考核方案) and 青山乡 reads it. Pictures of the table, a
+ * scorecard and the scheme editor.
  */
 describe('考核评价 in a browser', () => {
   let platform: Awaited<ReturnType<typeof startBuiltPlatform>>;
@@ -199,6 +200,63 @@ describe('考核评价 in a browser', () => {
     expect(await page.getByTestId('scorecard-indicators').locator('.el-table__body tr').count()).toBe(own.assessmentResult.indicators.length);
     expect(await page.getByTestId('scorecard-veto-status').innerText()).toContain(VETO_WORDS[own.assessmentResult.vetoStatus]);
     await shot('assessment-village-scorecard');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the bureau edit this year’s township scheme (105 cannot be saved, 100 is), and shows 青山乡 the same scheme read-only', async () => {
+    const year = lastYear + 1;
+    const message = () => page.locator('.el-message').last();
+    await signIn('bureau');
+    await page.goto(at(`/assessment?year=${year}`));
+    await page.getByTestId('assessment-table').waitFor();
+    await page.getByTestId('assessment-schemes').click();
+    await page.waitForURL(new RegExp(`/assessment/schemes\\?year=${year}$`));
+    type Scheme = { unitKind: string; version: number; indicators: Array<{ name: string; weight: number }> };
+    const townshipScheme = async () =>
+      (await api<{ assessmentSchemes: Scheme[] }>(`{ assessmentSchemes(year: ${year}) { unitKind version indicators { name weight } } }`)).assessmentSchemes.find((s) => s.unitKind === 'TOWNSHIP')!;
+    const before = await townshipScheme();
+    const editor = page.getByTestId('scheme-TOWNSHIP');
+    await editor.waitFor();
+    await settle();
+    expect(await page.getByTestId('schemes-title').innerText()).toBe(`${year}年度考核方案`);
+    expect(await editor.getByTestId('scheme-indicators').locator('.el-table__body tr').count()).toBe(before.indicators.length);
+    expect(await editor.getByTestId('scheme-total-gap').innerText()).toBe('合计 100 分');
+
+    // The first indicator 5 points heavier: 105 in all, 超出5分, and 保存 disabled.
+    const weight = editor.getByTestId('scheme-weight-0').locator('input');
+    const first = before.indicators[0]!.weight;
+    await weight.fill(String(first + 5));
+    await weight.press('Tab');
+    await expect.poll(() => editor.getByTestId('scheme-total-gap').innerText()).toBe('超出5分');
+    expect(await editor.getByTestId('scheme-total-value').innerText()).toBe('105 / 100 分');
+    expect(await editor.getByTestId('scheme-save').isDisabled()).toBe(true);
+    await shot('assessment-schemes-over');
+
+    // Back to 100: saved, with its new version.
+    await weight.fill(String(first));
+    await weight.press('Tab');
+    await expect.poll(() => editor.getByTestId('scheme-total-gap').innerText()).toBe('合计 100 分');
+    expect(await editor.getByTestId('scheme-save').isDisabled()).toBe(false);
+    await editor.getByTestId('scheme-save').click();
+    await expect.poll(() => message().innerText()).toMatch(/^考核方案已保存（第 \d+ 版）$/);
+    const after = await townshipScheme();
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.indicators).toEqual(before.indicators);
+    expect(await message().innerText()).toBe(`考核方案已保存（第 ${after.version} 版）`);
+    await expect.poll(() => editor.getByTestId('scheme-meta').innerText()).toContain(`第 ${after.version} 版`);
+    await shot('assessment-schemes');
+
+    // 青山乡 reads the same scheme, with nothing to edit.
+    await signIn('qingshan');
+    await page.goto(at(`/assessment/schemes?year=${year}`));
+    await editor.waitFor();
+    await settle();
+    expect(await page.getByTestId('schemes-read-only').innerText()).toContain('考核方案由群众工作局制定，您只能查看');
+    expect(await editor.locator('input').count()).toBe(0);
+    expect(await editor.getByTestId('scheme-save').count()).toBe(0);
+    expect(await editor.getByTestId('scheme-weight-0').innerText()).toBe(String(first));
+    expect(await editor.getByTestId('scheme-name-0').innerText()).toBe(before.indicators[0]!.name);
+    expect(await editor.getByTestId('scheme-total-gap').innerText()).toBe('合计 100 分');
     expect(errors).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import { conferenceDetailRoute, conferenceNewRoute, conferencesRoute } from '@/p
 import { circularsRoute } from '@/pages/circulars/circulars.route';
 import { disputesRoute, screeningComplianceRoute, screeningSettingsRoute, screeningSubmitRoute } from '@/pages/screening/screening.route';
 import { figureRecordsRoute, figuresReportRoute, figuresRoute } from '@/pages/figures/figures.route';
-import { assessmentRoute, assessmentUnitRoute } from '@/pages/assessment/assessment.route';
+import { assessmentRoute, assessmentSchemesRoute, assessmentUnitRoute } from '@/pages/assessment/assessment.route';
 import { canEnter } from './scope';
 
 /**
@@ -54,6 +54,7 @@ export const appRoutes: RouteRecordRaw[] = [
   figuresReportRoute,
   assessmentRoute,
   assessmentUnitRoute,
+  assessmentSchemesRoute,
   myUnitRoute,
   unitsRoute,
   usersRoute,

@@ -45,3 +45,25 @@ export function assessmentErrorMessage(error: Failure, t: Translate): string {
 
 /** Whether a failed read says there is nothing there for the caller (none, or out of view). */
 export const isNotFound = (error: Failure): boolean => describeError(error).code === 'NOT_FOUND';
+
+/** The reasons a scheme is refused with a sentence under `assessment.schemes.errors`. */
+const SCHEME_REASONS = new Set<string>(['WEIGHTS_NOT_100', 'DUPLICATE_FIGURE', 'PUBLISHED']);
+
+/**
+ * A refused 考核方案 in the user's words: weights that do not add up to 100 (with their sum, from
+ * `extensions.sum` or else the message), a figure used twice, a published year, a stale version;
+ * anything else as the module's other refusals.
+ */
+export function schemeErrorMessage(error: Failure, t: Translate): string {
+  const reason = reasonOf(error);
+  const coded = firstCode(error.graphQLErrors);
+  if (reason && SCHEME_REASONS.has(reason)) {
+    if (reason !== 'WEIGHTS_NOT_100') return t(`assessment.schemes.errors.${reason}`);
+    const fromExtensions = Number(coded?.extensions.sum);
+    const fromMessage = Number(/add up to (\d+)/.exec(error.graphQLErrors.map((e) => e.message).join(' '))?.[1]);
+    const sum = Number.isFinite(fromExtensions) ? fromExtensions : fromMessage;
+    return Number.isFinite(sum) ? t('assessment.schemes.errors.WEIGHTS_NOT_100', { sum }) : t('assessment.schemes.errors.WEIGHTS_NOT_100_NO_SUM');
+  }
+  if (coded?.code === 'CONFLICT') return t('assessment.schemes.errors.CONFLICT');
+  return assessmentErrorMessage(error, t);
+}

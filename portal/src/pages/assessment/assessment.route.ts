@@ -20,3 +20,11 @@ export const assessmentUnitRoute: RouteRecordRaw = {
   component: () => import('./AssessmentUnitPage.vue'),
   meta: { ability: ['read', 'AssessmentScheme'], label: 'menu.assessment' },
 };
+
+/** 考核方案 of a year (`?year=`, this year by default): everyone reads them, the bureau edits them. */
+export const assessmentSchemesRoute: RouteRecordRaw = {
+  path: 'assessment/schemes',
+  name: 'assessment-schemes',
+  component: () => import('./AssessmentSchemesPage.vue'),
+  meta: { ability: ['read', 'AssessmentScheme'], label: 'menu.assessment' },
+};
