@@ -50,7 +50,7 @@ describe('the assessment (PostgreSQL)', () => {
     petition({ receivedAt: '2025-04-01', acceptedAt: '2025-04-02', answeredAt: '2025-06-01', answeredOnTime: false, ratedAt: '2025-06-03', satisfaction: 'DISSATISFIED', status: 'ANSWERED', isInitial: false });
     const c = petition({ receivedAt: '2025-05-01', acceptedAt: '2025-05-02', channel: 'VISIT', isSkipLevel: true, isCollective: true, headcount: 8 } as Partial<Petition>) as unknown as Petition;
     await em.flush();
-    em.create('Circular', { countyId: shiqiao.countyId, number: '通〔2025〕1号', title: '关于青山乡越级集体访的通报', unitId: unit('青山乡').id, failure: '化解不力', petitionId: c.id, publishedOn: '2025-06-10', publishedByUserId: supervisor.id });
+    em.create('Circular', { countyId: shiqiao.countyId, number: '通〔2025〕1号', title: '关于青山乡越级集体访的通报', unitId: unit('青山乡').id, failure: '化解不力', petitionId: c.id, publishedOn: '2025-06-10', publishedByUserId: supervisor.id } as never);
     await em.flush();
   });
   afterAll(async () => world?.close());
@@ -135,9 +135,9 @@ describe('the assessment (PostgreSQL)', () => {
     const own = await result('qingshan', '青山乡');
     expect(own.total).toBe(7367);
     // Every assessed unit is told in its inbox, with the review's last day.
-    const told = await world.em().getConnection().execute(`select unit_id, due_on::text as due_on from notification where kind = 'ASSESSMENT_REVIEW' and assessment_year = ?`, [YEAR]);
+    const told = await world.em().getConnection().execute<Array<{ unit_id: string; due_on: string }>>(`select unit_id, due_on::text as due_on from notification where kind = 'ASSESSMENT_REVIEW' and assessment_year = ?`, [YEAR]);
     expect(told.length).toBe((await service.results(await world.as('bureau'), YEAR, 'TOWNSHIP')).length + (await service.results(await world.as('bureau'), YEAR, 'DEPARTMENT')).length + (await service.results(await world.as('bureau'), YEAR, 'VILLAGE')).length);
-    expect(told.find((n: { unit_id: string }) => n.unit_id === unit('青山乡').id)?.due_on).toBe(opened.reviewEndsOn);
+    expect(told.find((n) => n.unit_id === unit('青山乡').id)?.due_on).toBe(opened.reviewEndsOn);
     expect((await refusal(result('qingshan', '城关镇'))).code).toBe('NOT_FOUND');
     expect((await refusal(result('qingshan', '石桥村'))).code).toBe('NOT_FOUND'); // its villages' only once published
     expect((await service.results(await world.as('qingshan'), YEAR, 'TOWNSHIP')).map((r) => r.unitId)).toEqual([unit('青山乡').id]);

@@ -64,14 +64,14 @@ describe('the figures (PostgreSQL)', () => {
     await em.getConnection().execute(`update unit set created_at = '2023-12-01' where county_id = ?`, [county.id]);
     const located = (u: Unit) => ({ countyId: u.countyId, townshipId: u.townshipId, villageId: u.villageId });
     const report = (unit: Unit, kind: string, periodStart: string, periodEnd: string, dueDate: string, submittedOn: string) =>
-      em.create('ScreeningReport', { ...located(unit), unitId: unit.id, unitKind: kind, periodStart, periodEnd, dueDate, isZeroReport: false, submittedAt: new Date(`${submittedOn}T10:00:00+08:00`), submittedOn, submittedById: bureau.id, submittedByName: '测试' }) as { id: string };
+      em.create('ScreeningReport', { ...located(unit), unitId: unit.id, unitKind: kind, periodStart, periodEnd, dueDate, isZeroReport: false, submittedAt: new Date(`${submittedOn}T10:00:00+08:00`), submittedOn, submittedById: bureau.id, submittedByName: '测试' } as never) as { id: string };
     const january = report(land, 'DEPARTMENT', '2025-01-01', '2025-01-31', '2025-02-05', '2025-02-03');
     report(land, 'DEPARTMENT', '2025-02-01', '2025-02-28', '2025-03-05', '2025-03-09');
     const village = report(shiqiao, 'VILLAGE', '2025-03-01', '2025-03-15', '2025-03-18', '2025-03-16');
     // Disputes: D1 reported in 2025 and resolved, D2 reported in 2025 and open, D3 resolved but reported
     // in 2024; D4 in 石桥村, resolved.
     const dispute = (unit: Unit, reportId: string, reportedOn: string, status: string) =>
-      em.create('Dispute', { ...located(unit), unitId: unit.id, reportId, periodStart: '2025-01-01', reportedOn, arisenOn: reportedOn, categoryCode: 'LAND', parties: '甲、乙', headcount: 2, summary: '测试纠纷', riskLevel: 'GENERAL', status });
+      em.create('Dispute', { ...located(unit), unitId: unit.id, reportId, periodStart: '2025-01-01', reportedOn, arisenOn: reportedOn, categoryCode: 'LAND', parties: '甲、乙', headcount: 2, summary: '测试纠纷', riskLevel: 'GENERAL', status } as never);
     dispute(land, january.id, '2025-01-20', 'RESOLVED');
     dispute(land, january.id, '2025-02-10', 'OPEN');
     dispute(land, january.id, '2024-12-20', 'RESOLVED');
@@ -80,7 +80,7 @@ describe('the figures (PostgreSQL)', () => {
     // 县自然资源局); O5 on 青山乡, met on time.
     let orders = 0;
     const order = (unit: Unit, issuedOn: string, status: string, metOnTime: boolean | null) =>
-      em.create('SupervisionOrder', { countyId: county.id, number: `督〔测〕${++orders}号`, unitId: unit.id, parentUnitId: unit.parentId, targetKind: 'PETITION', requirement: '测试', issuedOn, dueOn: issuedOn, issuedByUserId: bureau.id, status, metOnTime });
+      em.create('SupervisionOrder', { countyId: county.id, number: `督〔测〕${++orders}号`, unitId: unit.id, parentUnitId: unit.parentId, targetKind: 'PETITION', requirement: '测试', issuedOn, dueOn: issuedOn, issuedByUserId: bureau.id, status, metOnTime } as never);
     order(land, '2025-03-01', 'ACCEPTED', true);
     order(land, '2025-04-01', 'ACCEPTED', false);
     order(land, '2025-05-01', 'ISSUED', null);
