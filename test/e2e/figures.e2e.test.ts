@@ -96,7 +96,7 @@ describe('数据分析 in a browser', () => {
     expect(denominator).toBeGreaterThanOrEqual(numerator);
     expect(await page.getByTestId('figure-closureRate-value').innerText()).toBe(`${((numerator / denominator) * 100).toFixed(1)}%`);
     // The charts draw; the units' one reads as a table too.
-    for (const kind of ['byMonth', 'byCategory', 'byUnit', 'byChannel']) await page.getByTestId(`figures-chart-${kind}`).waitFor();
+    for (const kind of ['byMonth', 'closedByMonth', 'byCategory', 'byUnit', 'byTownship', 'byChannel']) await page.getByTestId(`figures-chart-${kind}`).waitFor();
     await expect.poll(() => page.locator('[data-testid$="-canvas"] canvas').count()).toBeGreaterThanOrEqual(4);
     await shot('figures-dashboard');
 

@@ -131,6 +131,8 @@ describe('the figures’ scope and period in the address bar', () => {
     expect(breakdownRows('byChannel', [{ key: 'VISIT', label: 'VISIT', count: 3 }], t, te)[0]?.label).toBe('petition.channel.VISIT');
     expect(breakdownRows('byMonth', [{ key: '2026-05', label: '2026-05', count: 3 }], t, te)[0]?.label).toBe('figures.month {"year":2026,"month":5}');
     expect(breakdownRows('byUnit', [{ key: '', label: '', count: 1 }], t, te)[0]?.label).toBe('figures.unassigned');
+    expect(breakdownRows('byTownship', [{ key: '', label: '', count: 2 }], t, te)[0]?.label).toBe('figures.countyLevel');
+    expect(breakdownRows('closedByMonth', [{ key: '2026-05', label: '2026-05', count: 3 }], t, te)[0]?.label).toBe('figures.month {"year":2026,"month":5}');
   });
 });
 

@@ -167,8 +167,11 @@ export const rateDefinition = (figure: FigureName, locale: string): string => (l
 
 // ---------------------------------------------------------------- the breakdowns
 
-export type Breakdown = 'byMonth' | 'byCategory' | 'byUnit' | 'byChannel';
-export const BREAKDOWNS: readonly Breakdown[] = ['byMonth', 'byCategory', 'byUnit', 'byChannel'];
+export type Breakdown = 'byMonth' | 'closedByMonth' | 'byCategory' | 'byUnit' | 'byTownship' | 'byChannel';
+export const BREAKDOWNS: readonly Breakdown[] = ['byMonth', 'closedByMonth', 'byCategory', 'byUnit', 'byTownship', 'byChannel'];
+/** The breakdowns over months (a line, every month of the period shown) and those over units (horizontal bars, the most at the top). */
+export const isMonthly = (kind: Breakdown): boolean => kind === 'byMonth' || kind === 'closedByMonth';
+export const isByUnit = (kind: Breakdown): boolean => kind === 'byUnit' || kind === 'byTownship';
 
 export interface BreakdownRow {
   key: string;
@@ -184,8 +187,9 @@ export function breakdownRows(kind: Breakdown, rows: readonly FigureCountRowFrag
   return rows.map((r) => {
     let label = r.label || r.key;
     if (kind === 'byChannel' && te(`petition.channel.${r.key}`)) label = t(`petition.channel.${r.key}`);
-    if (kind === 'byMonth' && /^\d{4}-\d{2}$/.test(r.key)) label = t('figures.month', { year: Number(r.key.slice(0, 4)), month: Number(r.key.slice(5, 7)) });
+    if (isMonthly(kind) && /^\d{4}-\d{2}$/.test(r.key)) label = t('figures.month', { year: Number(r.key.slice(0, 4)), month: Number(r.key.slice(5, 7)) });
     if (kind === 'byUnit' && !r.key) label = t('figures.unassigned');
+    if (kind === 'byTownship' && !r.key) label = t('figures.countyLevel');
     return { key: r.key, label, count: r.count };
   });
 }
@@ -223,6 +227,8 @@ export function share(count: number, rows: readonly BreakdownRow[]): string {
 }
 
 const BRAND = '#1d4e89';
+/** The closed petitions' line: Element Plus's success green. */
+const CLOSED = '#529b2e';
 
 /** The ECharts option of a breakdown: the months as a line, the categories as a doughnut, the units and channels as bars. */
 export function breakdownOption(kind: Breakdown, rows: readonly BreakdownRow[], seriesName: string) {
@@ -234,7 +240,7 @@ export function breakdownOption(kind: Breakdown, rows: readonly BreakdownRow[], 
       series: [{ name: seriesName, type: 'pie', radius: ['42%', '72%'], center: ['34%', '50%'], label: { show: false }, data: rows.map((r) => ({ name: r.label, value: r.count })) }],
     };
   }
-  if (kind === 'byUnit') {
+  if (isByUnit(kind)) {
     // The most first, at the top: a horizontal bar's axis runs upward.
     const shown = [...rows].reverse();
     return {
@@ -245,7 +251,8 @@ export function breakdownOption(kind: Breakdown, rows: readonly BreakdownRow[], 
       series: [{ name: seriesName, type: 'bar', data: shown.map((r) => r.count), itemStyle: { color: BRAND }, label: { show: true, position: 'right' }, barMaxWidth: 18 }],
     };
   }
-  const line = kind === 'byMonth';
+  const line = isMonthly(kind);
+  const colour = kind === 'closedByMonth' ? CLOSED : BRAND;
   return {
     tooltip,
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
@@ -253,7 +260,7 @@ export function breakdownOption(kind: Breakdown, rows: readonly BreakdownRow[], 
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       line
-        ? { name: seriesName, type: 'line', data: rows.map((r) => r.count), smooth: false, symbolSize: 7, itemStyle: { color: BRAND }, areaStyle: { opacity: 0.08 } }
+        ? { name: seriesName, type: 'line', data: rows.map((r) => r.count), smooth: false, symbolSize: 7, itemStyle: { color: colour }, areaStyle: { opacity: 0.08 } }
         : { name: seriesName, type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: BRAND }, label: { show: true, position: 'top' }, barMaxWidth: 36 },
     ],
   };

@@ -230,6 +230,16 @@ export class FiguresResolver {
     return figures.breakdown(ctx, r.scope, 'unit');
   }
 
+  @FieldResolver(() => [FigureCount], { description: 'Petitions received in the period by the township where they arise, most first (key empty: the county itself, above every township).' })
+  byTownship(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
+    return figures.breakdown(ctx, r.scope, 'township');
+  }
+
+  @FieldResolver(() => [FigureCount], { description: 'Petitions closed in the period by the month they were closed (YYYY-MM), in order: the closed beside the received of byMonth.' })
+  closedByMonth(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
+    return figures.breakdown(ctx, r.scope, 'month', 'closed');
+  }
+
   @FieldResolver(() => [FigureCount], { description: 'Petitions received in the period by month (YYYY-MM), in order.' })
   byMonth(@Ctx() ctx: SignedInContext, @Root() r: FiguresRoot) {
     return figures.breakdown(ctx, r.scope, 'month');

@@ -157,6 +157,12 @@ describe('the figures (PostgreSQL)', () => {
       { key: '2025-12', label: '2025-12', count: 1 },
     ]);
     expect((await figures.breakdown(ctx, scope, 'unit')).map((r) => [r.label, r.count])).toEqual([['县自然资源局', 3]]);
+    expect((await figures.breakdown(ctx, scope, 'township')).map((r) => [r.label, r.count])).toEqual([['青山乡', 2], ['城关镇', 1]]); // P1, P2 in 石桥村; P3
+    // Closed in the year by the month of closing: P1 in February, P5 in July.
+    expect(await figures.breakdown(ctx, scope, 'month', 'closed')).toEqual([
+      { key: '2025-02', label: '2025-02', count: 1 },
+      { key: '2025-07', label: '2025-07', count: 1 },
+    ]);
     expect(await figures.counted(ctx, scope, 'received')).toBe(3);
     expect(await figures.counted(ctx, scope, 'accepted')).toBe(3);
     expect(await figures.counted(ctx, scope, 'closed')).toBe(2); // P1 and P5 closed in the year

@@ -106,16 +106,19 @@ export class FiguresService {
   }
 
   /**
-   * The petitions received in the period, counted by a column in one grouped statement: channel,
-   * kind, category, handling unit or month.
+   * The petitions received in the period (or those of another count: `closed`), counted by a column
+   * in one grouped statement: channel, kind, category, handling unit, township (where they arise) or
+   * month (of the count's own day: received, or closed).
    */
-  async breakdown(ctx: RequestContext, s: FigureScope, by: 'channel' | 'kind' | 'category' | 'unit' | 'month'): Promise<Array<{ key: string; label: string; count: number }>> {
-    const column = { channel: 'p.channel', kind: 'p.kind', category: 'p.category_code', unit: 'p.handling_unit_id', month: "to_char(p.received_at, 'YYYY-MM')" }[by];
-    const where = scopedWhere<Petition>(ctx.ability, 'Petition', { where: this.where(ctx, s, 'Petition', COUNTS.received(s)) as FilterQuery<Petition> });
+  async breakdown(ctx: RequestContext, s: FigureScope, by: 'channel' | 'kind' | 'category' | 'unit' | 'township' | 'month', count: 'received' | 'closed' = 'received'): Promise<Array<{ key: string; label: string; count: number }>> {
+    const month = count === 'closed' ? "to_char(p.closed_at, 'YYYY-MM')" : "to_char(p.received_at, 'YYYY-MM')";
+    const column = { channel: 'p.channel', kind: 'p.kind', category: 'p.category_code', unit: 'p.handling_unit_id', township: 'p.township_id', month }[by];
+    const where = scopedWhere<Petition>(ctx.ability, 'Petition', { where: this.where(ctx, s, 'Petition', COUNTS[count](s)) as FilterQuery<Petition> });
     const knex = ctx.em.createQueryBuilder(Petition, 'p').where(where as never).getKnexQuery();
     knex.clearSelect().clearOrder().select(ctx.em.getKnex().raw(`${column} as key, count(*)::int as n`)).groupByRaw(column).orderByRaw('n desc, key asc');
     const rows = (await ctx.em.getConnection().execute(knex)) as Array<{ key: string | null; n: number }>;
-    const labels = by === 'category' ? await categoryNames(ctx.em) : by === 'unit' ? new Map((await unitsByIds(ctx.em, rows.map((r) => r.key).filter((k): k is string => !!k))).map((u) => [u.id, u.name])) : null;
+    const named = by === 'unit' || by === 'township';
+    const labels = by === 'category' ? await categoryNames(ctx.em) : named ? new Map((await unitsByIds(ctx.em, rows.map((r) => r.key).filter((k): k is string => !!k))).map((u) => [u.id, u.name])) : null;
     if (by === 'month') rows.sort((a, b) => String(a.key).localeCompare(String(b.key)));
     return rows.map((r) => ({ key: r.key ?? '', label: r.key === null ? '' : (labels?.get(r.key) ?? r.key), count: r.n }));
   }
